@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SitesConfig(AppConfig):
+    # Labelled "core" because django.contrib.sites, which Oscar needs, already owns "sites".
+    name = "sites"
+    label = "core"
+    verbose_name = _("Platform core")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the system checks)

@@ -1,0 +1,75 @@
+"""Request handling that keeps the four sites apart: site resolution and per-site languages."""
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils import translation
+from wagtail.models import Site
+
+# Paths served on every known host and on unknown ones: the admin, assets and documents.
+SITE_INDEPENDENT_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/favicon.ico")
+
+
+class SiteResolutionMiddleware:
+    """Resolve the Wagtail Site and its platform profile once per request.
+
+    No Site is the default: a request for an unknown host gets a clear page rather than another
+    site's content. Paths reserved to one site (the shop, for instance) answer 404 elsewhere.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site = Site.find_for_request(request)
+        request.platform_profile = None
+        if site is not None:
+            from sites.models import SiteProfile
+
+            request.platform_profile = (
+                SiteProfile.objects.filter(site=site).select_related("site").first()
+            )
+
+        if request.path.startswith(SITE_INDEPENDENT_PREFIXES):
+            return self.get_response(request)
+
+        if site is None:
+            return TemplateResponse(
+                request,
+                "unknown_site.html",
+                {"hostname": request.get_host().split(":")[0], "sites": settings.PLATFORM_SITES},
+                status=404,
+            )
+
+        for prefix, site_key in settings.PLATFORM_SITE_ONLY_PATHS.items():
+            profile = request.platform_profile
+            if request.path.startswith(prefix) and (profile is None or profile.key != site_key):
+                from sites.views import page_not_found
+
+                return page_not_found(request, exception=None)
+
+        return self.get_response(request)
+
+
+class SiteLanguageMiddleware:
+    """Answer 404 to a language the requested site does not publish.
+
+    Runs after LocaleMiddleware, which has activated the language of the URL prefix.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        profile = getattr(request, "platform_profile", None)
+        language = translation.get_language()
+        if (
+            profile is not None
+            and language not in profile.languages
+            and not request.path.startswith(SITE_INDEPENDENT_PREFIXES)
+        ):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            from sites.views import page_not_found
+
+            return page_not_found(request, exception=None, language_unavailable=language)
+        return self.get_response(request)
