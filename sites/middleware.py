@@ -1,7 +1,7 @@
 """Request handling that keeps the four sites apart: site resolution and per-site languages."""
 
 from django.conf import settings
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.utils import translation
 from wagtail.models import Site
 
@@ -33,7 +33,7 @@ class SiteResolutionMiddleware:
             return self.get_response(request)
 
         if site is None:
-            return TemplateResponse(
+            return render(
                 request,
                 "unknown_site.html",
                 {"hostname": request.get_host().split(":")[0], "sites": settings.PLATFORM_SITES},

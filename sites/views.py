@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
-from sites.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, find_french_page, site_languages
+from sites.i18n import DEFAULT_LANGUAGE, find_french_page, site_languages
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,9 @@ def page_not_found(request, exception=None, language_unavailable=None, template_
 
     context = {
         "french_page": french_page,
-        "requested_language_name": LANGUAGE_NAMES.get(language_unavailable or language, ""),
+        "requested_language_name": translation.get_language_info(
+            language_unavailable or language
+        )["name_translated"],
         "language_unavailable": bool(language_unavailable),
         "site_language_codes": site_languages(request),
     }

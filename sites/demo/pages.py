@@ -21,11 +21,27 @@ def ensure_locales():
     }
 
 
+def _without_ids(value):
+    """Return StreamField raw data without the block ids, which differ on every save."""
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    return value
+
+
+def stream_differs(stream_value, wanted):
+    """Tell whether a StreamField value differs from ``wanted`` raw data, block ids aside."""
+    block = stream_value.stream_block
+    normalised_wanted = block.get_prep_value(block.to_python(wanted))
+    normalised_current = block.get_prep_value(stream_value)
+    return _without_ids(normalised_current) != _without_ids(normalised_wanted)
+
+
 def _field_differs(page, name, value):
     current = getattr(page, name)
-    if hasattr(current, "raw_data"):  # StreamField values compare by their stored form.
-        new_value = page._meta.get_field(name).to_python(value)
-        return list(current.raw_data) != list(new_value.raw_data)
+    if hasattr(current, "stream_block"):
+        return stream_differs(current, value)
     return current != value
 
 
