@@ -42,6 +42,7 @@ def ensure_editor_group(profile):
     group.permissions.add(
         _permission("wagtailadmin", "access_admin"),
         _permission("wagtail_localize", "submit_translation"),
+        _permission("core", "view_importrun"),
     )
 
     home = profile.site.root_page

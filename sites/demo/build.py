@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from sites.demo.content import BRANDING, HOME_CONTENT, SITE_PAGES
+from sites.demo.images import ensure_logo
 from sites.demo.legal import LEGAL_PAGES, LEGAL_TITLE_TRANSLATIONS
 from sites.demo.pages import ensure_child_page, ensure_translation, stream_differs
 from sites.models import ContentPage, HomePage, LegalPage, SiteBranding, SiteNavigation
@@ -95,9 +96,15 @@ def _ensure_navigation(profile, top_pages, legal_pages, extra_menu_links):
         navigation.save()
 
 
+LOGO_INITIALS = {"musees": "MC", "memorial": "MR", "archives": "AC", "tourisme": "OT"}
+
+
 def _ensure_branding(profile, legal_pages):
     branding = SiteBranding.for_site(profile.site)
     values = dict(BRANDING[profile.key])
+    logo = ensure_logo(profile, values["primary_colour"], LOGO_INITIALS[profile.key])
+    values["logo_id"] = logo.pk
+    values["favicon_id"] = logo.pk
     values["legal_notice_page_id"] = legal_pages[LegalPage.Kind.LEGAL_NOTICE].pk
     values["privacy_page_id"] = legal_pages[LegalPage.Kind.PRIVACY].pk
     values["accessibility_page_id"] = legal_pages[LegalPage.Kind.ACCESSIBILITY].pk
