@@ -1,7 +1,7 @@
 """Fixtures shared by the whole suite.
 
-``platform_sites`` builds the four sites with their home pages and translations, the way the demo
-command does, so that requests can be sent to each site's host.
+The test database holds the four sites with their editorial pages, built the way the demo command
+builds them, so that requests can be sent to each site's host.
 """
 
 from pathlib import Path
@@ -25,12 +25,28 @@ def data_dir():
     return DATA_DIR
 
 
-@pytest.fixture
-def platform_sites(db):
-    """Create the four sites; return their profiles keyed by platform site key."""
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the four sites with their editorial pages once, in the test database.
+
+    Each test runs in a transaction rolled back at its end, so every test starts from these
+    sites; building them per test would cost seconds each.
+    """
+    from sites.demo.build import build_site, refresh_navigation
     from sites.demo.sites import configure_sites
 
-    return configure_sites(port=80)
+    with django_db_blocker.unblock():
+        for profile in configure_sites(port=80).values():
+            _home, _top_pages, legal_pages = build_site(profile)
+            refresh_navigation(profile, legal_pages)
+
+
+@pytest.fixture
+def platform_sites(db):
+    """The four sites' profiles keyed by platform site key, with their pages and menus."""
+    from sites.models import SiteProfile
+
+    return {profile.key: profile for profile in SiteProfile.objects.select_related("site")}
 
 
 @pytest.fixture

@@ -100,7 +100,12 @@ def ensure_translation(page, language_code, strings=None):
             translation.import_po(po_file)
 
         if existing is None or source_changed or translation_created or strings_changed:
-            translation.save_target(publish=True)
+            # wagtail-localize publishes a translation in a transaction.on_commit callback, with
+            # the page instance of that moment; inside an outer transaction, children added
+            # meanwhile would then be lost from the parent's tree counters. Saving a draft and
+            # publishing it here, from a freshly loaded revision, avoids the deferred write.
+            translation.save_target(publish=False)
+            page.get_translation(locale).get_latest_revision().publish()
             logger.info("Translated page %s into %s", page.pk, language_code)
     return page.get_translation(locale)
 
