@@ -16,6 +16,33 @@ IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image", "delete_image"
 DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document", "delete_document"]
 SETTING_MODELS = ["sitebranding", "sitenavigation"]
 
+# Records that each site's importers maintain and its editors may inspect or enrich in the admin.
+# Imported fields are overwritten by the next import; the apps' admin views say which ones.
+SITE_MODEL_PERMISSIONS = {
+    "musees": [
+        "museums.view_museum",
+        "museums.change_museum",
+        "museums.view_catalogueobject",
+        "museums.change_catalogueobject",
+        "museums.view_creator",
+    ],
+    "memorial": [
+        "memorial.view_convoy",
+        "memorial.change_convoy",
+        "memorial.view_convoyfigure",
+        "memorial.view_keyfigure",
+        "memorial.change_keyfigure",
+        "memorial.view_publicfigure",
+        "memorial.change_publicfigure",
+    ],
+    "archives": [
+        "archives.view_findingaid",
+        "archives.change_findingaid",
+        "archives.view_component",
+    ],
+    "tourisme": ["tourism.view_offer", "tourism.change_offer"],
+}
+
 
 def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -44,6 +71,10 @@ def ensure_editor_group(profile):
         _permission("wagtail_localize", "submit_translation"),
         _permission("core", "view_importrun"),
     )
+
+    for dotted in SITE_MODEL_PERMISSIONS.get(profile.key, []):
+        app_label, codename = dotted.split(".")
+        group.permissions.add(_permission(app_label, codename))
 
     home = profile.site.root_page
     for root in Page.objects.filter(translation_key=home.translation_key):

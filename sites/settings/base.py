@@ -132,6 +132,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    # Closes Oscar's checkout until online payment exists (it would record unpaid orders).
+    "shop.middleware.CheckoutClosedMiddleware",
 ]
 
 ROOT_URLCONF = "sites.urls"
@@ -232,8 +234,13 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 OSCAR_SHOP_NAME = "Boutique des musées de Compiègne"
 OSCAR_DEFAULT_CURRENCY = "EUR"
 OSCAR_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "boutique@musees.localhost")
-OSCAR_HOMEPAGE = "/boutique/"
-HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+# Oscar's root URL redirects to OSCAR_HOMEPAGE, so it must not be "/boutique/" itself.
+OSCAR_HOMEPAGE = "/boutique/catalogue/"
+# Product reviews would be open to anonymous visitors without moderation.
+OSCAR_HIDDEN_FEATURES = ["reviews"]
+OSCAR_THUMBNAILER = "shop.thumbnails.PillowThumbnailer"
+# Oscar lists and searches products through Haystack; this engine queries the database.
+HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "shop.search_backend.ProductDatabaseEngine"}}
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -266,3 +273,10 @@ LOGGING = {
 
 # Paths that belong to one site only; other sites answer 404 there.
 PLATFORM_SITE_ONLY_PATHS = {"/boutique/": "musees"}
+
+# Oscar's login-protected pages (customer accounts, wish lists) send visitors here.
+LOGIN_URL = "/boutique/accounts/login/"
+
+# Base URL of the archive service's image server; relative dao/daoloc references of finding aids
+# are joined to it. Left empty, image references are shown as file names without links.
+ARCHIVES_IMAGE_BASE_URL = os.environ.get("ARCHIVES_IMAGE_BASE_URL", "")
