@@ -1,6 +1,7 @@
 """Builds the editorial content of the four sites: branding, pages, menus, legal pages, groups."""
 
 from django.db import transaction
+from wagtail.models import Page
 
 from sites.demo.content import BRANDING, HOME_CONTENT, SITE_PAGES
 from sites.demo.images import ensure_logo
@@ -134,6 +135,8 @@ def build_site(profile, extra_menu_links=()):
 
 def refresh_navigation(profile, legal_pages, extra_menu_links=()):
     """Rebuild the main menu from the home page's menu pages, after every app added its own."""
-    home = profile.site.root_page
+    # Load the home page afresh: a copy loaded before its children were added has a stale
+    # child counter, and treebeard then returns no children at all.
+    home = Page.objects.get(pk=profile.site.root_page_id)
     top_pages = list(home.get_children().live().in_menu().order_by("path"))
     _ensure_navigation(profile, top_pages, legal_pages, extra_menu_links)

@@ -9,7 +9,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,9 @@ def ensure_child_page(parent, page_class, slug, **fields):
 
     A new revision is published only when a field differs from the live page.
     """
-    existing = parent.get_children().filter(slug=slug).first()
+    # child_of() filters on the tree path, where get_children() trusts a parent's child
+    # counter, which is stale on a copy loaded before its children were added.
+    existing = Page.objects.child_of(parent).filter(slug=slug).first()
     if existing is None:
         page = page_class(slug=slug, **fields)
         parent.add_child(instance=page)

@@ -68,3 +68,18 @@ def test_server_error_page_renders_without_database(rf, platform_sites, django_a
         response = server_error(request)
     assert response.status_code == 500
     assert "Erreur du serveur" in response.content.decode()
+
+
+def test_main_menu_lists_sections(client, built_sites):
+    body = client.get("/", HTTP_HOST="musees.localhost").content.decode()
+    menu = body[body.index('<nav class="main-menu"') : body.index("</nav>", body.index('<nav class="main-menu"'))]
+    assert "Visiter les musées</button>" in menu
+    assert 'href="/visiter/musee-antoine-vivenel/">Musée Antoine Vivenel</a>' in menu
+    assert "Informations pratiques" in menu
+
+
+def test_main_menu_in_visitor_language(client, built_sites):
+    body = client.get("/en/", HTTP_HOST="musees.localhost").content.decode()
+    menu = body[body.index('<nav class="main-menu"') : body.index("</nav>", body.index('<nav class="main-menu"'))]
+    assert "Visit the museums</button>" in menu
+    assert 'href="/en/visit/musee-antoine-vivenel/">Antoine Vivenel Museum</a>' in menu
