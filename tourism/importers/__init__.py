@@ -1,0 +1,1 @@
+"""Importers of the tourism app: Tourinsoft syndication files into tourist offers."""
