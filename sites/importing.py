@@ -69,6 +69,8 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # Records missing from a complete source, unpublished rather than deleted.
+    unpublished: int = 0
     rejected: list = field(default_factory=list)
 
     def add(self, outcome):

@@ -13,6 +13,11 @@ class ImportRun(models.Model):
     created = models.PositiveIntegerField(_("created"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    unpublished = models.PositiveIntegerField(
+        _("unpublished"),
+        default=0,
+        help_text=_("Records missing from a complete source, unpublished rather than deleted."),
+    )
     rejected = models.JSONField(
         _("rejected records"),
         default=list,
@@ -40,6 +45,7 @@ class ImportRun(models.Model):
             created=report.created,
             updated=report.updated,
             unchanged=report.unchanged,
+            unpublished=report.unpublished,
             rejected=[
                 {"record": item.record_id, "field": item.field_name, "reason": item.reason}
                 for item in report.rejected

@@ -76,5 +76,6 @@ class Command(BaseImportCommand):
             partial=self.partial,
             allow_shrink=self.allow_shrink,
         )
+        report.unpublished += result.unpublished
         for line in result.messages():
             self.stdout.write(line)
