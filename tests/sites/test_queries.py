@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sites.demo.pages import ensure_child_page
-from sites.models import ContentPage
+from sites.models import ContentPage, LegalPage
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,8 @@ def test_queries_independent_of_menu_size(client, built_sites):
         ensure_child_page(
             home, ContentPage, slug=f"rubrique-{number}", title=f"Rubrique {number}", show_in_menus=True
         )
-    refresh_navigation(built_sites["tourisme"], {})
+    legal_pages = {page.kind: page for page in LegalPage.objects.child_of(home)}
+    refresh_navigation(built_sites["tourisme"], legal_pages)
     after = count_queries(client, "tourisme.localhost", "/")
     # The home page lists up to six highlighted children in one query whatever their number.
     assert after == before
