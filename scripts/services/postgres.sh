@@ -2,14 +2,19 @@
 # Start or stop a private PostgreSQL server for the test suite, on 127.0.0.1 only.
 #
 #   scripts/services/postgres.sh start   installs PostgreSQL from Debian if needed, creates a
-#                                        cluster in .ci-services/postgres and prints DATABASE_URL
+#                                        cluster in /tmp/platform-postgres-<checkout id> and
+#                                        prints DATABASE_URL
 #   scripts/services/postgres.sh stop    stops the server this script started, and nothing else
 #
 # The port defaults to 54329 so that the server never collides with a system PostgreSQL.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-STATE_DIR="${ROOT}/.ci-services/postgres"
+# The cluster lives outside the checkout, because the postgres system user may not be allowed
+# into the checkout's parent folders (a clone under /root, for instance). The folder name is
+# derived from the checkout's path so that start and stop of one checkout find the same cluster.
+CHECKOUT_ID="$(printf '%s' "${ROOT}" | sha256sum | cut -c1-12)"
+STATE_DIR="${PLATFORM_PG_STATE_DIR:-${TMPDIR:-/tmp}/platform-postgres-${CHECKOUT_ID}}"
 DATA_DIR="${STATE_DIR}/data"
 SOCKET_DIR="${STATE_DIR}/socket"
 PORT="${PLATFORM_PG_PORT:-54329}"
