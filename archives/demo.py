@@ -1,13 +1,14 @@
 """Demo content of the archives site: the finding aids page and the shipped EAD files."""
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from archives.importers.ead import import_files
 from archives.management.commands.import_ead import file_summary
 from archives.models import ArchivesIndexPage
 from sites.demo.pages import ensure_child_page, french_home_page
-from sites.importing import ImportReport
+from sites.importing import ImportReport, record_run
 
 EAD_FOLDER = settings.BASE_DIR / "data" / "archives" / "ead"
 # The shipped files all come from the Archives nationales, under CC BY 4.0 (data/archives/SOURCES.md).
@@ -39,7 +40,9 @@ def populate(stdout):
     )
 
     report = ImportReport(sources=[str(EAD_FOLDER)])
+    started_at = timezone.now()
     results = import_files([EAD_FOLDER], report, licence=LICENCE, attribution=ATTRIBUTION)
+    record_run("ead", report, started_at)
     # Each line ends with "\n"; Django's OutputWrapper does not add a second one.
     for result in results:
         line = str(result.error) if result.error is not None else file_summary(result)

@@ -1,11 +1,13 @@
 """Demo content of the memorial site: the convoy and public figure pages, and the real data."""
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from memorial.importers import IMPORT_ORDER, import_file
 from memorial.models import ConvoyIndexPage, PublicFigureIndexPage
 from sites.demo.pages import ensure_child_page, ensure_translation, french_home_page
+from sites.importing import record_run
 
 DATA_DIR = settings.BASE_DIR / "data" / "memorial"
 DATA_FILES = {
@@ -135,7 +137,9 @@ def populate(stdout):
 
     for kind in IMPORT_ORDER:
         path = DATA_DIR / DATA_FILES[kind]
+        started_at = timezone.now()
         report = import_file(kind, path)
+        record_run(f"memorial-{kind}", report, started_at)
         for line in report.rejection_lines():
             stdout.write(line)
         stdout.write(

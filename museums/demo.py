@@ -3,10 +3,11 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sites.demo.pages import ensure_child_page, ensure_translation, french_home_page
-from sites.importing import ImportReport
+from sites.importing import ImportReport, record_run
 
 from .importers.joconde import import_joconde_files
 from .importers.lido import import_lido_files
@@ -70,13 +71,17 @@ def populate(stdout):
     ensure_catalogue_page()
     for relative_path, format_name, museum_code in JOCONDE_FILES:
         report = ImportReport(sources=[relative_path])
+        started_at = timezone.now()
         import_joconde_files(
             [DATA_DIR / relative_path], report, format_name=format_name, museum_code=museum_code
         )
+        record_run("joconde", report, started_at)
         _write_summary(stdout, relative_path, report)
     for relative_path in LIDO_FILES:
         report = ImportReport(sources=[relative_path])
+        started_at = timezone.now()
         import_lido_files([DATA_DIR / relative_path], report)
+        record_run("lido", report, started_at)
         _write_summary(stdout, relative_path, report)
 
 

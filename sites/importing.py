@@ -181,3 +181,10 @@ def changed_fields(instance, values):
             setattr(instance, name, value)
             changed.append(name)
     return changed
+
+
+def record_run(kind, report, started_at, error=""):
+    """Store an ImportRun for an import run outside a management command (the demo, a task)."""
+    from sites.models import ImportRun
+
+    return ImportRun.record(kind, report, started_at, error)

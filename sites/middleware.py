@@ -36,7 +36,11 @@ class SiteResolutionMiddleware:
             return render(
                 request,
                 "unknown_site.html",
-                {"hostname": request.get_host().split(":")[0], "sites": settings.PLATFORM_SITES},
+                {
+                    "hostname": request.get_host().split(":")[0],
+                    "port": request.get_port(),
+                    "sites": settings.PLATFORM_SITES,
+                },
                 status=404,
             )
 

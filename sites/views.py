@@ -24,6 +24,12 @@ def serve_page(request, path=""):
         return page_not_found(request, exception=None)
 
 
+def language_name(code):
+    """Return the name of a language in the active language, lower-cased in French ("allemand")."""
+    name = translation.get_language_info(code)["name_translated"]
+    return name.lower() if translation.get_language() == DEFAULT_LANGUAGE else name
+
+
 def page_not_found(request, exception=None, language_unavailable=None, template_name="404.html"):
     """Render the site's own 404 page.
 
@@ -41,9 +47,7 @@ def page_not_found(request, exception=None, language_unavailable=None, template_
 
     context = {
         "french_page": french_page,
-        "requested_language_name": translation.get_language_info(
-            language_unavailable or language
-        )["name_translated"],
+        "requested_language_name": language_name(language_unavailable or language),
         "language_unavailable": bool(language_unavailable),
         "site_language_codes": site_languages(request),
     }

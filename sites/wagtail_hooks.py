@@ -23,7 +23,16 @@ class ImportRunViewSet(ModelViewSet):
     icon = "download"
     menu_label = _("Import reports")
     add_to_settings_menu = True
-    list_display = ["kind", "started_at", "created", "updated", "unchanged", "unpublished", "error"]
+    list_display = [
+        "kind",
+        "started_at",
+        "created",
+        "updated",
+        "unchanged",
+        "unpublished",
+        "rejected_count",
+        "error",
+    ]
     list_filter = ["kind"]
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -5,9 +5,10 @@ creates nothing and every import reports its offers as unchanged.
 """
 
 from django.conf import settings
+from django.utils import timezone
 
 from sites.demo.pages import ensure_child_page, ensure_translation, french_home_page
-from sites.importing import ImportReport
+from sites.importing import ImportReport, record_run
 from tourism.importers.mapping import load_mapping
 from tourism.importers.tourinsoft import import_feed
 from tourism.models import OfferIndexPage
@@ -75,6 +76,9 @@ def populate(stdout):
     for feed, mapping_name, file_names in DEMO_FEEDS:
         paths = [TOURINSOFT_DIR / name for name in file_names]
         report = ImportReport(sources=[str(path) for path in paths])
+        started_at = timezone.now()
         result = import_feed(paths, feed, load_mapping(mapping_name), report)
+        report.unpublished += result.unpublished
+        record_run(f"tourinsoft:{feed}", report, started_at)
         stdout.write(f"Tourinsoft {feed}: {report.summary()}. {' '.join(result.messages())}\n")
     return index

@@ -80,15 +80,9 @@ def _ensure_navigation(profile, top_pages, legal_pages, extra_menu_links):
         menu.append({"type": "item", "value": {"link": link, "children": []}})
 
     navigation = SiteNavigation.for_site(profile.site)
-    footer = [
-        {
-            "type": "column",
-            "value": {
-                "title": "Informations",
-                "links": [_page_link(page) for page in legal_pages.values()],
-            },
-        }
-    ]
+    # The legal pages have their own links at the foot of every page (branding settings), so
+    # the demo's footer columns start empty; editors add theirs.
+    footer = []
     if stream_differs(navigation.main_menu, menu) or stream_differs(
         navigation.footer_columns, footer
     ):

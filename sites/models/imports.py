@@ -29,11 +29,17 @@ class ImportRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
-        verbose_name = _("import run")
-        verbose_name_plural = _("import runs")
+        verbose_name = _("import report")
+        verbose_name_plural = _("import reports")
 
     def __str__(self):
         return f"{self.kind} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def rejected_count(self):
+        return len(self.rejected)
+
+    rejected_count.fget.short_description = _("rejected")
 
     @classmethod
     def record(cls, kind, report, started_at, error=""):

@@ -289,6 +289,22 @@ def test_missing_offer_unpublished(run_import, tmp_path):
     ]
 
 
+def test_rejected_record_unpublishes_nothing(run_import, tmp_path):
+    # The second offer's identifier is missing: it may be the offer that looks absent, so the
+    # run must not unpublish it.
+    run_import(
+        write_feed(tmp_path / "feed.json", [offer_record(1), offer_record(2)]), feed="compiegne"
+    )
+    broken_second = offer_record(2, SyndicObjectID="")
+    report, result = run_import(
+        write_feed(tmp_path / "feed.json", [offer_record(1), broken_second]), feed="compiegne"
+    )
+    assert len(report.rejected) == 1
+    assert result.complete is False
+    assert result.unpublished == 0
+    assert Offer.objects.published().count() == 2
+
+
 def test_returning_offer_published_again(run_import, tmp_path):
     run_import(
         write_feed(tmp_path / "feed.json", [offer_record(1), offer_record(2)]), feed="compiegne"

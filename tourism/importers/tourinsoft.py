@@ -136,8 +136,14 @@ def import_feed(paths, feed, mapping, report, progress=None, partial=False, allo
             )
         return save_offer(feed, data, mapping)
 
+    rejected_before = len(report.rejected)
     apply_records(items, apply_one, report, progress=progress)
 
+    # A rejected record may be an offer that is still in the feed (its identifier unreadable,
+    # for instance), so a run with rejections never unpublishes anything.
+    if complete and len(report.rejected) > rejected_before:
+        complete = False
+        reason = _("some records were rejected")
     result = FeedImportResult(feed, len(items), complete, reason)
     if complete:
         result.unpublished = unpublish_missing(feed, set(id_counts))

@@ -6,7 +6,6 @@ from pathlib import Path
 from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from memorial.importers import IMPORT_ORDER, MAPPINGS, detect_kind, import_file
 from sites.importing import ImportReport, SourceError
@@ -14,7 +13,7 @@ from sites.importing_command import BaseImportCommand
 
 
 class Command(BaseImportCommand):
-    help = gettext_lazy(
+    help = _(
         "Import memorial CSV files (convoys, key figures, public figures). The kind of each file "
         "is detected from its header unless --kind is given; convoys are imported first."
     )

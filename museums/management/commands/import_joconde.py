@@ -1,6 +1,6 @@
 """Import Joconde records (field-code text, Actimuse export, POP JSON, derived CSV)."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from museums.importers.joconde import FORMAT_NAMES, import_joconde_files
 from sites.importing_command import BaseImportCommand

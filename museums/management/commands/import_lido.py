@@ -1,6 +1,6 @@
 """Import LIDO XML records into the collections catalogue."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from museums.importers.lido import import_lido_files
 from sites.importing_command import BaseImportCommand

@@ -2,6 +2,7 @@
 
 from importlib import import_module
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
@@ -36,12 +37,13 @@ class Command(BaseCommand):
 
         legal_pages_by_site = {}
         for key, profile in profiles.items():
-            self.stdout.write(_("Building the pages of %(site)s…") % {"site": profile.site.site_name})
+            self.stdout.write(_("Building the pages: %(site)s…") % {"site": profile.site.site_name})
             _home, _top_pages, legal_pages = build_site(profile)
             legal_pages_by_site[key] = legal_pages
 
         for app_label in DEMO_APPS:
-            self.stdout.write(_("Importing the demo data of %(app)s…") % {"app": app_label})
+            verbose_name = apps.get_app_config(app_label).verbose_name
+            self.stdout.write(_("Importing the demo data: %(app)s…") % {"app": verbose_name})
             import_module(f"{app_label}.demo").populate(self.stdout)
 
         for key, profile in profiles.items():

@@ -2,7 +2,6 @@
 
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from sites.importing_command import BaseImportCommand
 from tourism.importers.mapping import MappingError, load_mapping
@@ -12,7 +11,7 @@ DEFAULT_MAPPING = "cdt28-geotrek"
 
 
 class Command(BaseImportCommand):
-    help = gettext_lazy(
+    help = _(
         "Import tourist offers from Tourinsoft syndication files (JSON). Offers missing from a "
         "complete feed are unpublished, never deleted."
     )
