@@ -19,10 +19,15 @@ urlpatterns = [
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if getattr(settings, "SERVE_MEDIA", False):
+    # Local demo only: production serves media from the reverse proxy or object storage.
+    from django.views.static import serve as serve_file
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}
+        ),
+    ]
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),

@@ -52,3 +52,18 @@ def platform_sites(db):
 @pytest.fixture
 def hosts():
     return HOSTS
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Start every test in French and leave no active language behind.
+
+    A request to /en/ leaves English active in the thread; without this reset, a later test
+    that calls gettext outside a request would depend on the order the tests ran in.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

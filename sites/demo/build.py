@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.models import Page
 
-from sites.demo.content import BRANDING, HOME_CONTENT, SITE_PAGES
+from sites.demo.content import BRANDING, COMMON_TRANSLATIONS, HOME_CONTENT, SITE_PAGES
 from sites.demo.images import ensure_logo
 from sites.demo.legal import LEGAL_PAGES, LEGAL_TITLE_TRANSLATIONS
 from sites.demo.pages import ensure_child_page, ensure_translation, stream_differs
@@ -25,7 +25,7 @@ def _ensure_page_tree(parent, page_spec, languages):
     translations = page_spec.get("translations", {})
     for language, strings in translations.items():
         if language in languages:
-            ensure_translation(page, language, strings)
+            ensure_translation(page, language, {**COMMON_TRANSLATIONS[language], **strings})
     for child_spec in page_spec.get("children", []):
         _ensure_page_tree(page, child_spec, languages)
     return page
@@ -44,7 +44,7 @@ def _update_home(profile):
         search_description=content["intro"],
     )
     for language, strings in content["translations"].items():
-        ensure_translation(home, language, strings)
+        ensure_translation(home, language, {**COMMON_TRANSLATIONS[language], **strings})
     return home
 
 

@@ -529,3 +529,114 @@ BRANDING = {
         "email": "accueil@tourisme.localhost",
     },
 }
+
+# Strings shared by several pages, merged into each page's own translations.
+COMMON_TRANSLATIONS = {
+    "en": {
+        PLACEHOLDER_HOURS: (
+            "Indicative opening hours, to be confirmed by the institution before publication: "
+            "Wednesday to Monday, 10 am to 1 pm and 2 pm to 6 pm; closed on Tuesdays and on "
+            "1 January, 1 May, 1 November and 25 December."
+        ),
+        "Adresse et horaires": "Address and opening hours",
+        "Questions fréquentes": "Frequently asked questions",
+    },
+    "de": {
+        PLACEHOLDER_HOURS: (
+            "Vorläufige Öffnungszeiten, vor der Veröffentlichung von der Einrichtung zu "
+            "bestätigen: Mittwoch bis Montag, 10 bis 13 Uhr und 14 bis 18 Uhr; dienstags sowie "
+            "am 1. Januar, 1. Mai, 1. November und 25. Dezember geschlossen."
+        ),
+        "Adresse et horaires": "Adresse und Öffnungszeiten",
+    },
+    "nl": {
+        PLACEHOLDER_HOURS: (
+            "Voorlopige openingstijden, vóór publicatie door de instelling te bevestigen: "
+            "woensdag tot en met maandag, van 10 tot 13 uur en van 14 tot 18 uur; gesloten op "
+            "dinsdag en op 1 januari, 1 mei, 1 november en 25 december."
+        ),
+    },
+}
+
+MUSEES_PAGES[0]["translations"]["en"].update(
+    {
+        "Les trois musées municipaux de Compiègne : adresses, horaires et accès.": (
+            "The three municipal museums of Compiègne: addresses, opening hours and access."
+        ),
+        "Les musées sont-ils accessibles en fauteuil roulant ?": (
+            "Can wheelchair users visit the museums?"
+        ),
+        "L'accessibilité varie selon les bâtiments, qui sont anciens. Appelez l'accueil avant "
+        "votre venue : l'équipe vous indiquera les espaces accessibles et l'aide qu'elle peut "
+        "vous apporter.": (
+            "Access differs from one historic building to another. Call the front desk before "
+            "your visit: the team will tell you which rooms you can reach and how they can help."
+        ),
+        "Peut-on photographier les œuvres ?": "May I take photographs of the works?",
+        "Oui, sans flash et pour un usage privé, sauf mention contraire dans une exposition "
+        "temporaire.": (
+            "Yes, without flash and for private use, unless a temporary exhibition says "
+            "otherwise."
+        ),
+    }
+)
+
+HOME_CONTENT["musees"]["translations"]["en"].update(
+    {
+        "Les musées de Compiègne conservent des collections réunies depuis le XIXe siècle "
+        "grâce aux dons des Compiégnois et aux acquisitions de la Ville.": (
+            "The museums of Compiègne hold collections gathered since the 19th century through "
+            "gifts from the town's residents and the town's own acquisitions."
+        ),
+    }
+)
+
+HOME_CONTENT["memorial"]["translations"]["en"].update(
+    {
+        "Le Mémorial transmet l'histoire du camp par les archives, les objets et les "
+        "témoignages, et accueille chaque année de nombreux élèves.": (
+            "The Memorial tells the camp's history through archives, objects and testimonies, "
+            "and welcomes many school pupils every year."
+        ),
+    }
+)
+HOME_CONTENT["memorial"]["translations"]["de"].update(
+    {
+        "Le Mémorial transmet l'histoire du camp par les archives, les objets et les "
+        "témoignages, et accueille chaque année de nombreux élèves.": (
+            "Die Gedenkstätte vermittelt die Geschichte des Lagers durch Archivalien, Objekte "
+            "und Zeitzeugenberichte und empfängt jedes Jahr viele Schülerinnen und Schüler."
+        ),
+    }
+)
+
+_HISTORY_PARAGRAPHS = {
+    "Construite au début du XXe siècle, la caserne de Royallieu est réquisitionnée par "
+    "l'armée allemande en juin 1941 et devient le Frontstalag 122.": {
+        "en": (
+            "Built in the early 20th century, the Royallieu barracks were requisitioned by the "
+            "German army in June 1941 and became Frontstalag 122."
+        ),
+        "de": (
+            "Die zu Beginn des 20. Jahrhunderts erbaute Kaserne Royallieu wurde im Juni 1941 "
+            "von der deutschen Armee beschlagnahmt und zum Frontstalag 122."
+        ),
+    },
+    "Le 27 mars 1942, un premier convoi quitte Compiègne pour Auschwitz. Jusqu'en août 1944, "
+    "des dizaines de trains partent de la gare de Compiègne vers les camps de concentration et "
+    "d'extermination.": {
+        "en": (
+            "On 27 March 1942 a first convoy left Compiègne for Auschwitz. Until August 1944, "
+            "dozens of trains left Compiègne station for the concentration and extermination "
+            "camps."
+        ),
+        "de": (
+            "Am 27. März 1942 verließ ein erster Transport Compiègne in Richtung Auschwitz. Bis "
+            "August 1944 fuhren Dutzende Züge vom Bahnhof Compiègne in die Konzentrations- und "
+            "Vernichtungslager."
+        ),
+    },
+}
+for _french, _by_language in _HISTORY_PARAGRAPHS.items():
+    for _language, _translated in _by_language.items():
+        MEMORIAL_PAGES[0]["translations"][_language][_french] = _translated
