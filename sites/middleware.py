@@ -13,7 +13,7 @@ class SiteResolutionMiddleware:
     """Resolve the Wagtail Site and its platform profile once per request.
 
     No Site is the default: a request for an unknown host gets a clear page rather than another
-    site's content. Paths reserved to one site (the shop, for instance) answer 404 elsewhere.
+    site's content. Paths reserved to one site (the shop, for instance) return 404 elsewhere.
     """
 
     def __init__(self, get_response):
@@ -55,7 +55,7 @@ class SiteResolutionMiddleware:
 
 
 class SiteLanguageMiddleware:
-    """Answer 404 to a language the requested site does not publish.
+    """Return 404 for a language the requested site does not publish.
 
     Runs after LocaleMiddleware, which has activated the language of the URL prefix.
     """

@@ -15,7 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap_xml, name="sitemap_xml"),
-    # The shop is in French only and answers on the museums' host only (see the middleware).
+    # The shop is in French only and is served on the museums' host only (see the middleware).
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -64,7 +64,7 @@ def server_error(request):
     try:
         template = loader.get_template("500.html")
         body = template.render({"site_key": profile.key if profile else ""})
-    except Exception:  # The error page itself must never fail; fall back to plain text.
+    except Exception:  # A broken 500 template must not hide the original error: use plain text.
         logger.exception("The 500 template failed to render")
         body = "<h1>Erreur du serveur</h1>"
     return HttpResponseServerError(body)

@@ -1,6 +1,6 @@
 """Fixtures shared by the whole suite.
 
-The test database holds the four sites with their editorial pages, built the way the demo command
+The test database contains the four sites with their editorial pages, built the way the demo command
 builds them, so that requests can be sent to each site's host.
 """
 
@@ -30,7 +30,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Build the four sites with their editorial pages once, in the test database.
 
     Each test runs in a transaction rolled back at its end, so every test starts from these
-    sites; building them per test would cost seconds each.
+    sites. Building them per test would cost seconds each.
     """
     from sites.demo.build import build_site, refresh_navigation
     from sites.demo.sites import configure_sites
@@ -58,7 +58,7 @@ def hosts():
 def default_language():
     """Start every test in French and leave no active language behind.
 
-    A request to /en/ leaves English active in the thread; without this reset, a later test
+    A request to /en/ leaves English active in the thread. Without this reset, a later test
     that calls gettext outside a request would depend on the order the tests ran in.
     """
     from django.conf import settings

@@ -271,7 +271,7 @@ LOGGING = {
     },
 }
 
-# Paths that belong to one site only; other sites answer 404 there.
+# Paths that belong to one site only. Other sites return 404 there.
 PLATFORM_SITE_ONLY_PATHS = {"/boutique/": "musees"}
 
 # Oscar's login-protected pages (customer accounts, wish lists) send visitors here.
