@@ -27,7 +27,7 @@ def language_alternates(page, request):
     """List the site's languages for ``page``: name, URL and whether a translation is live.
 
     A language without a live translation links to the French path under that language's prefix,
-    where the visitor is told the page is not translated yet and given the French link.
+    where a notice explains that the page is not translated yet and links the French page.
     """
     languages = site_languages(request)
     translations = {

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from .importing import ImportReport, SourceError
+from .importing import ImportReport, SourceError, record_run
 
 
 class BaseImportCommand(BaseCommand):
@@ -24,8 +24,6 @@ class BaseImportCommand(BaseCommand):
         raise NotImplementedError
 
     def handle(self, *args, paths, **options):
-        from sites.models import ImportRun
-
         report = ImportReport(sources=[str(path) for path in paths])
         started_at = timezone.now()
         bar = tqdm(desc=self.import_kind, unit=_("records"), file=self.stderr, disable=None)
@@ -36,7 +34,7 @@ class BaseImportCommand(BaseCommand):
             error = str(source_error)
         finally:
             bar.close()
-            ImportRun.record(self.import_kind, report, started_at, error)
+            record_run(self.import_kind, report, started_at, error)
 
         for line in report.rejection_lines():
             self.stdout.write(self.style.WARNING(line))

@@ -17,7 +17,7 @@ DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document", "d
 SETTING_MODELS = ["sitebranding", "sitenavigation"]
 
 # Records that each site's importers maintain and its editors may inspect or enrich in the admin.
-# Imported fields are overwritten by the next import; the apps' admin views say which ones.
+# Imported fields are overwritten by the next import, and the apps' admin views mark which.
 SITE_MODEL_PERMISSIONS = {
     "musees": [
         "museums.view_museum",

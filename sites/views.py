@@ -33,8 +33,9 @@ def language_name(code):
 def page_not_found(request, exception=None, language_unavailable=None, template_name="404.html"):
     """Render the site's own 404 page.
 
-    When the path exists in French but not in the requested language, the page says so and links
-    the French page; when the site does not publish the language at all, it says that instead.
+    When the path exists in French but not in the requested language, the page explains that
+    and links the French page. When the site does not publish the language at all, it explains
+    that instead.
     """
     language = translation.get_language()
     french_page = None

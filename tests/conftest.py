@@ -37,8 +37,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         for profile in configure_sites(port=80).values():
-            _home, _top_pages, legal_pages = build_site(profile)
-            refresh_navigation(profile, legal_pages)
+            build_site(profile)
+            refresh_navigation(profile)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from django.utils.html import escape
 
 
 def paragraphs(*texts):
-    """One rich-text block holding a paragraph per text (plain text, escaped)."""
+    """Return a rich-text block with one paragraph per text (plain text, escaped)."""
     return {"type": "paragraph", "value": "".join(f"<p>{escape(text)}</p>" for text in texts)}
 
 

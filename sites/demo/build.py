@@ -71,7 +71,7 @@ def _page_link(page):
     return {"page": page.pk, "url": "", "label": ""}
 
 
-def _ensure_navigation(profile, top_pages, legal_pages, extra_menu_links):
+def _ensure_navigation(profile, top_pages, extra_menu_links):
     menu = []
     for page in top_pages:
         children = [_page_link(child) for child in page.get_children().live().order_by("path")]
@@ -114,7 +114,7 @@ def _ensure_branding(profile, legal_pages):
 
 
 @transaction.atomic
-def build_site(profile, extra_menu_links=()):
+def build_site(profile):
     """Create or update one site's editorial pages, menus, branding and editor group."""
     languages = profile.languages
     home = _update_home(profile)
@@ -127,10 +127,10 @@ def build_site(profile, extra_menu_links=()):
     return home, top_pages, legal_pages
 
 
-def refresh_navigation(profile, legal_pages, extra_menu_links=()):
+def refresh_navigation(profile, extra_menu_links=()):
     """Rebuild the main menu from the home page's menu pages, after every app added its own."""
     # Load the home page afresh: a copy loaded before its children were added has a stale
     # child counter, and treebeard then returns no children at all.
     home = Page.objects.get(pk=profile.site.root_page_id)
     top_pages = list(home.get_children().live().in_menu().order_by("path"))
-    _ensure_navigation(profile, top_pages, legal_pages, extra_menu_links)
+    _ensure_navigation(profile, top_pages, extra_menu_links)

@@ -1,7 +1,7 @@
 """Editorial demo content of the four sites, written in French, with a few translations.
 
 Public facts (names, addresses, short histories) are given as the institutions publish them.
-Opening hours and prices are placeholders and say so on the page: the institutions confirm them
+Opening hours and prices are placeholders, marked as such on the page: the institutions confirm them
 before going live. Each page is a dict: ``slug``, ``title``, ``intro``, ``description`` (search
 engine description), ``body`` (StreamField data), ``children`` and ``translations`` (language
 code to a mapping of French strings to translated strings).

@@ -102,10 +102,10 @@ def ensure_translation(page, language_code, strings=None):
             translation.import_po(po_file)
 
         if existing is None or source_changed or translation_created or strings_changed:
-            # wagtail-localize publishes a translation in a transaction.on_commit callback, with
-            # the page instance of that moment; inside an outer transaction, children added
-            # meanwhile would then be lost from the parent's tree counters. Saving a draft and
-            # publishing it here, from a freshly loaded revision, avoids the deferred write.
+            # wagtail-localize publishes a translation in an on_commit callback that keeps the
+            # page instance of that moment. Inside an outer transaction, that stale instance
+            # later overwrites the child counter of a parent that gained children meanwhile, so
+            # a draft is saved and published here from a freshly loaded revision.
             translation.save_target(publish=False)
             page.get_translation(locale).get_latest_revision().publish()
             logger.info("Translated page %s into %s", page.pk, language_code)

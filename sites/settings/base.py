@@ -1,6 +1,6 @@
 """Settings shared by every environment.
 
-Values that differ between machines come from the environment. This module holds no secret and
+Values that differ between machines come from the environment. This module contains no secret and
 leaves DEBUG off; ``dev``, ``test`` and ``production`` build on it.
 """
 

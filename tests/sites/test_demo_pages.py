@@ -22,7 +22,7 @@ def test_translation_published_inside_transaction(platform_sites):
 
 
 def test_page_tree_consistent_after_demo_build(platform_sites):
-    # Each list holds nodes with a wrong path, depth or child counter; all must be empty.
+    # Each list contains the nodes with a wrong path, depth or child counter. All must be empty.
     assert all(problems == [] for problems in Page.find_problems())
 
 

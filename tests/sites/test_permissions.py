@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page
+from wagtail.permissions import policy_registry
 
 from sites.models import SiteBranding
 
@@ -71,10 +72,7 @@ def test_editor_images_limited_to_own_collection(museum_editor, built_sites):
     other_image = Image.objects.create(
         title="Affiche", file=get_test_image_file(), collection=other_collection
     )
-    policy = Image.get_permission_policy() if hasattr(Image, "get_permission_policy") else None
-    if policy is None:
-        from wagtail.images.permissions import permission_policy as policy
-
+    policy = policy_registry.get_by_type(Image)
     assert policy.user_has_permission_for_instance(
         museum_editor, "change", Image(collection=own_collection)
     )

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sites.demo.pages import ensure_child_page
-from sites.models import ContentPage, LegalPage
+from sites.models import ContentPage
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +54,7 @@ def test_queries_independent_of_menu_size(client, built_sites):
         ensure_child_page(
             home, ContentPage, slug=f"rubrique-{number}", title=f"Rubrique {number}", show_in_menus=True
         )
-    legal_pages = {page.kind: page for page in LegalPage.objects.child_of(home)}
-    refresh_navigation(built_sites["tourisme"], legal_pages)
+    refresh_navigation(built_sites["tourisme"])
     after = count_queries(client, "tourisme.localhost", "/")
     # The home page lists up to six highlighted children in one query whatever their number.
     assert after == before

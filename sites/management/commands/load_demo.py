@@ -35,11 +35,9 @@ class Command(BaseCommand):
         self.stdout.write(_("Configuring the four sites…"))
         profiles = configure_sites(port=port)
 
-        legal_pages_by_site = {}
-        for key, profile in profiles.items():
+        for profile in profiles.values():
             self.stdout.write(_("Building the pages: %(site)s…") % {"site": profile.site.site_name})
-            _home, _top_pages, legal_pages = build_site(profile)
-            legal_pages_by_site[key] = legal_pages
+            build_site(profile)
 
         for app_label in DEMO_APPS:
             verbose_name = apps.get_app_config(app_label).verbose_name
@@ -47,7 +45,7 @@ class Command(BaseCommand):
             import_module(f"{app_label}.demo").populate(self.stdout)
 
         for key, profile in profiles.items():
-            refresh_navigation(profile, legal_pages_by_site[key], EXTRA_MENU_LINKS.get(key, []))
+            refresh_navigation(profile, EXTRA_MENU_LINKS.get(key, []))
 
         for profile in profiles.values():
             self.stdout.write(

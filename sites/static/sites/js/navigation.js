@@ -1,5 +1,5 @@
-// Disclosure menu of the main navigation: each toggle button opens its submenu; Escape closes it
-// and returns focus to the button; a click or focus outside the menu closes any open submenu.
+// Disclosure menu of the main navigation. Each toggle button opens its submenu, and Escape closes
+// it and returns focus to the button. A click or focus outside the menu closes any open submenu.
 (function () {
     "use strict";
 
