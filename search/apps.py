@@ -8,3 +8,8 @@ class SiteSearchConfig(AppConfig):
     label = "sitesearch"
     verbose_name = _("Site search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import signals
+
+        signals.connect()

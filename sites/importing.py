@@ -10,6 +10,7 @@ An importer works in two phases so that a broken file changes nothing already st
    and listed in the report with its identifier, field and reason.
 """
 
+import contextvars
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,6 +148,11 @@ def decode_text(raw, source, encodings=("utf-8",)):
     )
 
 
+# True while ``apply_records`` runs, so that listeners of per-record saves (the search index) can
+# leave the work to one pass at the end of the import, announced by ``import_finished``.
+import_running = contextvars.ContextVar("import_running", default=False)
+
+
 def apply_records(records, apply_one, report, record_id=None, progress=None):
     """Apply each record in its own transaction and count the outcome in ``report``.
 
@@ -154,6 +160,15 @@ def apply_records(records, apply_one, report, record_id=None, progress=None):
     rejected record is rolled back alone. ``record_id(record)`` names a record in the report when
     an unexpected validation error escapes ``apply_one``. ``progress`` is called after each record.
     """
+    token = import_running.set(True)
+    try:
+        _apply_each(records, apply_one, report, progress)
+    finally:
+        import_running.reset(token)
+    return report
+
+
+def _apply_each(records, apply_one, report, progress):
     for record in records:
         try:
             with transaction.atomic():
@@ -170,7 +185,6 @@ def apply_records(records, apply_one, report, record_id=None, progress=None):
             report.add(outcome)
         if progress is not None:
             progress()
-    return report
 
 
 def changed_fields(instance, values):

@@ -43,7 +43,10 @@ class ImportRun(models.Model):
 
     @classmethod
     def record(cls, kind, report, started_at, error=""):
-        return cls.objects.create(
+        """Store the run and announce it with ``import_finished``, for the search index."""
+        from sites.signals import import_finished
+
+        run = cls.objects.create(
             kind=kind,
             sources=report.sources,
             started_at=started_at,
@@ -58,3 +61,5 @@ class ImportRun(models.Model):
             ],
             error=error,
         )
+        import_finished.send(sender=cls, run=run)
+        return run

@@ -217,7 +217,28 @@ SITE_ID = 1
 # Wagtail
 WAGTAIL_SITE_NAME = "Compiègne — culture et tourisme"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://musees.localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: OpenSearch when SEARCH_URL is set (production and CI), else Wagtail's database backend.
+# The visitor search keeps its own per-language indices (search.engine); Wagtail's backend also
+# serves the admin's searches of pages, images and documents.
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "compiegne")
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "5"))
+SEARCH_INDEX_SHARDS = int(os.environ.get("SEARCH_INDEX_SHARDS", "1"))
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
+# Make each bulk write visible at once ("wait_for") or within a second (False).
+SEARCH_REFRESH = "wait_for" if os.environ.get("SEARCH_REFRESH", "") == "wait_for" else False
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch2",
+            "URLS": [SEARCH_URL],
+            "INDEX": f"{SEARCH_INDEX_PREFIX}-wagtail",
+            "TIMEOUT": SEARCH_TIMEOUT,
+            "OPTIONS": {"max_retries": 0},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
