@@ -6,7 +6,7 @@ highlighting, and autocomplete as a prefix search on titles.
 
 import re
 
-from django.db.models import Count, F
+from django.db.models import Count
 from modelsearch.backends import get_search_backend
 from modelsearch.query import MATCH_ALL
 
@@ -76,10 +76,10 @@ def counts(parameters, site_key, language):
 def hits(parameters, site_keys, language, start, size):
     queryset = scoped(parameters.filters, language, site_keys)
     if parameters.sort == Sort.OLDEST:
-        queryset = queryset.order_by(F("date").asc(nulls_last=True), "pk")
+        queryset = queryset.order_by("undated", "date", "id")
     else:
-        # Relevance comes first when sorting by relevance; the date breaks ties.
-        queryset = queryset.order_by(F("date").desc(nulls_last=True), "pk")
+        # With relevance first when sorting by relevance: the date then breaks ties.
+        queryset = queryset.order_by("undated", "-date", "id")
     by_relevance = parameters.sort == Sort.RELEVANCE
     results = matching(parameters, queryset, order_by_relevance=by_relevance)
     rows = queryset if results is None else results

@@ -87,9 +87,9 @@ def languages():
 
 def index_body(language):
     analysis = LANGUAGE_ANALYSIS.get(language, LANGUAGE_ANALYSIS["fr"])
-    folding_filters = ["lowercase", "asciifolding"]
-    if language == "fr":
-        folding_filters = ["french_elision"] + folding_filters
+    # Accents, case and stop words, with no stemming: exact words and autocomplete. Stop words
+    # go too, or "l' église" (with a space) would require a lone "l" in the title.
+    folding_filters = [name for name in analysis["filters"] if not name.endswith("_stemmer")]
     return {
         "settings": {
             "number_of_shards": settings.SEARCH_INDEX_SHARDS,
@@ -98,7 +98,6 @@ def index_body(language):
                 "filter": analysis["definitions"],
                 "analyzer": {
                     "language": {"tokenizer": "standard", "filter": analysis["filters"]},
-                    # Accents and case only, no stemming: exact words and autocomplete.
                     "folding": {"tokenizer": "standard", "filter": folding_filters},
                 },
             },

@@ -33,6 +33,7 @@ ENTRY_FIELDS = [
     "body",
     "path",
     "date",
+    "undated",
     "museum",
     "century",
     "commune",
@@ -76,6 +77,7 @@ def store_entries(source_model, source_pks, built):
 
     for key, values in built.items():
         values = {**FIELD_DEFAULTS, **values}
+        values["undated"] = values["date"] is None
         entry = existing.pop(key, None)
         if entry is None:
             entry = SearchEntry(

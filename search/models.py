@@ -51,6 +51,10 @@ class SearchEntry(index.Indexed, models.Model):
         _("date"), null=True, blank=True, help_text=_("The date results are sorted by.")
     )
 
+    # Lets the database backend sort undated entries last in both directions, as NULLs sort
+    # first in PostgreSQL and last in SQLite for a descending order.
+    undated = models.BooleanField(_("undated"), default=False)
+
     # Facets. Empty strings and null mean "does not apply".
     museum = models.CharField(_("museum"), max_length=255, blank=True)
     century = models.SmallIntegerField(
@@ -92,6 +96,8 @@ class SearchEntry(index.Indexed, models.Model):
         index.FilterField("object_type"),
         index.FilterField("has_images"),
         index.FilterField("date"),
+        index.FilterField("undated"),
+        index.FilterField("id"),
         index.FilterField("visible"),
     ]
 

@@ -83,7 +83,9 @@ def facet_links(parameters, outcome):
     for facet in outcome.facets:
         selected = parameters.filters.get(facet.spec.field, [])
         for value in facet.values:
-            toggled = [v for v in selected if v != value] if value.selected else selected + [value.value]
+            toggled = (
+                [v for v in selected if v != value.value] if value.selected else selected + [value.value]
+            )
             value.url = "?" + urlencode(query_items(parameters, replace=(facet.spec.field, toggled)))
     return outcome.facets
 
