@@ -61,20 +61,26 @@ HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 
 
 class SearchUnavailable(Exception):
-    """OpenSearch could not be reached or failed to answer."""
+    """OpenSearch could not be reached or returned an error."""
 
 
 def is_configured():
     return bool(getattr(settings, "SEARCH_URL", ""))
 
 
+def node_urls():
+    """Return the node URLs of ``SEARCH_URL``, which lists several nodes separated by commas."""
+    return [url.strip() for url in settings.SEARCH_URL.split(",") if url.strip()]
+
+
 @functools.cache
-def _client(url, timeout):
-    return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+def _client(urls, timeout):
+    # With several nodes, the client spreads requests over them and skips a node that fails.
+    return OpenSearch(hosts=list(urls), timeout=timeout, max_retries=0, retry_on_timeout=False)
 
 
 def client():
-    return _client(settings.SEARCH_URL, settings.SEARCH_TIMEOUT)
+    return _client(tuple(node_urls()), settings.SEARCH_TIMEOUT)
 
 
 def alias_name(language):
@@ -207,8 +213,8 @@ def write_entries(entries):
 def rebuild(entries_for_language, progress=None):
     """Fill a new index per language from ``entries_for_language(language)``, then switch aliases.
 
-    Entries written by ``write_entries`` during the rebuild go to the old index; the caller
-    passes them again through ``catch_up`` before the switch.
+    Entries written by ``write_entries`` during the rebuild go to the old index, so the caller
+    sends them again after the switch (see the ``reindex_search`` command).
     Returns a dict language -> number of documents.
     """
     engine = client()
@@ -217,7 +223,7 @@ def rebuild(entries_for_language, progress=None):
         alias = alias_name(language)
         name = new_index_name(language)
         body = index_body(language)
-        # No refresh and no replica while filling: both come back before the switch.
+        # No refresh while filling, which makes bulk writes cheaper; it is back before the switch.
         body["settings"]["refresh_interval"] = "-1"
         engine.indices.create(index=name, body=body)
         started_at = timezone.now()

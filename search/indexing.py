@@ -1,7 +1,7 @@
 """Keep the search entries in step with their sources, and the engine in step with the entries.
 
 ``refresh_records`` and ``refresh_pages`` rebuild the entries of some sources; each call writes in
-one transaction, so a search never sees half of a record's languages. Without OpenSearch the rows
+one transaction, so a search never finds half of a record's languages. Without OpenSearch the rows
 are indexed by Wagtail's database backend in that same transaction. With OpenSearch the changed
 rows are marked ``pending`` and ``push_pending`` sends them to the engine later, after commit: if
 the engine is down, they stay pending and the next push (or the ``search_sync`` command) applies
@@ -105,7 +105,7 @@ def store_entries(source_model, source_pks, built):
             to_update, ENTRY_FIELDS + ["visible", "pending", "updated_at"], batch_size=BATCH_SIZE
         )
         if engine_mode:
-            # The engine still holds these documents: hide the rows until push_pending drops them.
+            # The engine still has these documents: hide the rows until push_pending deletes them.
             SearchEntry.objects.filter(pk__in=[entry.pk for entry in to_remove]).update(
                 visible=False, pending=True, updated_at=timezone.now()
             )

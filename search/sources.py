@@ -1,6 +1,6 @@
 """What gets indexed: one ``Source`` per kind of thing a visitor can find.
 
-A source knows which objects a visitor may see, where each one is served (under which listing
+A source defines which objects a visitor may see, where each one is served (under which listing
 page, in which languages) and how to flatten it into the fields of a ``SearchEntry``. Records
 (catalogue objects, archival descriptions, convoys, offers) are served by a routable listing page,
 so they get one entry for each live, public translation of that page.
@@ -17,8 +17,8 @@ from wagtail.models import Page
 from search.models import EntryKind
 from sites.models import SiteProfile
 
-# Text stored per entry is capped: a search needs the words, not a whole register. Longer text
-# is cut at this many characters, which keeps the largest finding-aid descriptions whole.
+# Text stored per entry is capped, because a search needs the words, not a whole register.
+# NOTE: longer text is cut at this many characters, so words past it are not found.
 MAX_BODY_CHARS = 20_000
 
 YEAR_PATTERN = re.compile(r"(?<!\d)(1\d{3}|20\d{2}|[5-9]\d{2})(?!\d)")

@@ -232,7 +232,7 @@ if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.opensearch2",
-            "URLS": [SEARCH_URL],
+            "URLS": [url.strip() for url in SEARCH_URL.split(",") if url.strip()],
             "INDEX": f"{SEARCH_INDEX_PREFIX}-wagtail",
             "TIMEOUT": SEARCH_TIMEOUT,
             "OPTIONS": {"max_retries": 0},
