@@ -63,6 +63,8 @@ def record_saved(sender, instance, **kwargs):
     if kwargs.get("raw") or import_running.get():
         return
     enqueue_records(sender._meta.label_lower, [instance.pk])
+    for label, pks in RECORD_SOURCES[sender._meta.label_lower].dependent_records(instance):
+        enqueue_records(label, pks)
 
 
 def record_deleted(sender, instance, **kwargs):

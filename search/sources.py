@@ -110,6 +110,10 @@ class Source:
     def subpath(self, page, obj):
         raise NotImplementedError
 
+    def dependent_records(self, obj):
+        """Return (model label, pks) of other sources whose entries depend on ``obj``."""
+        return []
+
     def listings(self):
         """Return the live, public listing pages of this source, one per language."""
         page_model = apps.get_model(self.listing_page)
@@ -189,6 +193,10 @@ class FindingAidSource(Source):
 
     def subpath(self, page, aid):
         return page.finding_aid_path(aid.eadid)
+
+    def dependent_records(self, aid):
+        # Unpublishing or closing a finding aid hides its components too.
+        return [("archives.component", list(aid.components.values_list("pk", flat=True)))]
 
 
 class ComponentSource(Source):

@@ -228,3 +228,31 @@ def test_century_of_free_text(text, century):
 def test_sortable_date_takes_first_year():
     assert sortable_date("1836-1856") == datetime.date(1836, 1, 1)
     assert sortable_date("n.d.") is None
+
+
+def test_unpublished_finding_aid_hides_components(
+    client, hosts, search_backend, platform_sites, django_capture_on_commit_callbacks
+):
+    from archives.models import Component, FindingAid
+    from archives.models.pages import ArchivesIndexPage
+    from sites.demo.pages import ensure_child_page, french_home_page
+
+    ensure_child_page(french_home_page("archives"), ArchivesIndexPage, "inventaires", title="Inventaires")
+    with django_capture_on_commit_callbacks(execute=True):
+        aid = FindingAid.objects.create(
+            eadid="FR-TEST-2", title="Fonds de la sous-préfecture", source_file="t.xml", published=True
+        )
+        Component.objects.create(
+            finding_aid=aid, key="c1", tree_path="0001", position=1, depth=1, published=True,
+            title="Passeports pour l'intérieur",
+        )
+    assert result_titles(search(client, hosts["archives"], q="passeports")) == [
+        "Passeports pour l'intérieur"
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        aid.published = False
+        aid.save()
+
+    assert result_titles(search(client, hosts["archives"], q="passeports")) == []
+    assert result_titles(search(client, hosts["archives"], q="sous-préfecture")) == []
