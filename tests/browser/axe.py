@@ -14,7 +14,8 @@ def run_axe(page):
     """Inject the bundled axe-core into the page and return its results for the WCAG tags."""
     page.add_script_tag(path=str(AXE_SCRIPT))
     return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        "tags => axe.run(document, "
+        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         WCAG_TAGS,
     )
 

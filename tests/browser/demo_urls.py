@@ -136,9 +136,10 @@ def collect_paths():
             home = french_home if language == "fr" else _in_language(french_home, locale)
             prefix = "/" if language == "fr" else f"/{language}/"
             legal_pages = LegalPage.objects.child_of(home).live()
+            first_content_page = ContentPage.objects.child_of(home).live().order_by("path").first()
             language_paths = {
                 "home": _path(home),
-                "content": _path(ContentPage.objects.child_of(home).live().order_by("path").first()),
+                "content": _path(first_content_page),
                 "legal": _path(legal_pages.get(kind=LegalPage.Kind.LEGAL_NOTICE)),
                 "accessibility": _path(legal_pages.get(kind=LegalPage.Kind.ACCESSIBILITY)),
                 "search": f"{prefix}recherche/?q={quote(SEARCH_QUERY)}",

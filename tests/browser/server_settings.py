@@ -6,6 +6,7 @@ DEBUG stays off, so the 404 and unknown-site pages are the ones visitors get.
 
 from sites.settings.dev import *  # noqa: F403
 
-# The sites' host names may come from MUSEES_HOST and the like; the server must accept them as
-# well as the unknown-site host that the tests request.
-ALLOWED_HOSTS = [*(site["hostname"] for site in PLATFORM_SITES.values()), ".localhost"]  # noqa: F405
+# The sites' host names may come from MUSEES_HOST and the like, so the server accepts them. It
+# also accepts *.localhost for the unknown-site host that the tests request.
+SITE_HOSTNAMES = [site["hostname"] for site in PLATFORM_SITES.values()]  # noqa: F405
+ALLOWED_HOSTS = [*SITE_HOSTNAMES, ".localhost"]

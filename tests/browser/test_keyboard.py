@@ -13,7 +13,8 @@ MAX_TAB_PRESSES = 60
 
 FOCUS_STYLE_SCRIPT = """element => {
     const style = getComputedStyle(element);
-    return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow].join(" | ");
+    return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow]
+        .join(" | ");
 }"""
 
 
