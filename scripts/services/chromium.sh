@@ -22,8 +22,8 @@ install() {
     fi
     echo "Installing Chromium from Debian's packages..." >&2
     apt-get update -qq
-    # fonts-liberation gives pages metric-compatible fonts, so text measured by the colour
-    # contrast checks has real glyphs rather than a fallback box.
+    # fonts-liberation provides Liberation Sans, the Arial-compatible font that site.css falls
+    # back to on a machine without desktop fonts.
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation > /dev/null
     echo "${CHROMIUM}"
 }

@@ -108,8 +108,8 @@ def html_list(items):
 def accessibility_statement(site_key, branding):
     """Build an accessibility statement on the model of RGAA 4.1, without an audit rate.
 
-    No RGAA audit has been made, so the status is "non conforme", as RGAA 4.1 asks when there is
-    no valid audit result. The statement says what the automated checks cover and what they miss.
+    No RGAA audit has been made, so the status is "non conforme", which RGAA 4.1 requires when
+    there is no valid audit result. The statement says what the automated checks cover and what they miss.
     """
     organisation = branding["organisation_name"]
     hostname = settings.PLATFORM_SITES[site_key]["hostname"]
@@ -139,7 +139,9 @@ def accessibility_statement(site_key, branding):
             "pas encore été faite.",
             "Des tests automatiques vérifient aussi l'usage au clavier seul : lien d'évitement, "
             "menu principal, choix de la langue, formulaire de recherche et ajout d'un article "
-            "au panier de la boutique, avec un indicateur de focus visible.",
+            "au panier de la boutique, avec un indicateur de focus visible. Ils vérifient enfin "
+            "qu'à 320 pixels de large, chaque type de page s'affiche sans défilement horizontal, "
+            "hors tableaux de données.",
         ),
         heading("Contenus non accessibles"),
         heading("Non-conformités", level="h3"),
