@@ -109,7 +109,8 @@ def accessibility_statement(site_key, branding):
     """Build an accessibility statement on the model of RGAA 4.1, without an audit rate.
 
     No RGAA audit has been made, so the status is "non conforme", which RGAA 4.1 requires when
-    there is no valid audit result. The statement says what the automated checks cover and what they miss.
+    there is no valid audit result. The statement says what the automated checks cover and what
+    they miss.
     """
     organisation = branding["organisation_name"]
     hostname = settings.PLATFORM_SITES[site_key]["hostname"]

@@ -29,6 +29,23 @@ def test_page_has_no_wcag_violation(page, demo_server, site_key, language, page_
     assert_no_violations(page)
 
 
+def test_axe_check_reports_rule_impact_and_target(page):
+    # The check must fail on known violations, or the page tests above would prove nothing.
+    page.set_content(
+        '<html><body><main><img src="/missing.png"><a href="/"></a></main></body></html>'
+    )
+
+    with pytest.raises(AssertionError) as failure:
+        assert_no_violations(page)
+
+    message = str(failure.value)
+    assert "image-alt (critical)" in message
+    assert "target img" in message
+    assert "link-name (serious)" in message
+    assert "html-has-lang (serious)" in message
+    assert "at about:blank" in message
+
+
 def test_unknown_site_page_has_no_wcag_violation(page, demo_server):
     response = page.goto(demo_server.unknown_site_url())
 
