@@ -57,7 +57,7 @@ def _ensure_legal_pages(home, key, languages):
             slug=slug,
             title=title,
             kind=kind,
-            body=build_body(BRANDING[key]),
+            body=build_body(key, BRANDING[key]),
             search_description=title,
         )
         for language in languages:

@@ -6,11 +6,14 @@ for the accessibility statement). Names of officials and hosting details are pla
 the institutions fill in.
 """
 
+from django.conf import settings
+from django.utils.html import escape
+
 from sites.demo.blocks import heading, paragraphs
 from sites.models import LegalPage
 
 
-def legal_notice(branding):
+def legal_notice(site_key, branding):
     return [
         heading("Éditeur du site"),
         paragraphs(
@@ -31,7 +34,7 @@ def legal_notice(branding):
     ]
 
 
-def privacy_notice(branding):
+def privacy_notice(site_key, branding):
     return [
         heading("Ce que nous collectons"),
         paragraphs(
@@ -57,39 +60,144 @@ def privacy_notice(branding):
     ]
 
 
-def accessibility_statement(branding):
+# Pages of each site that the automated browser checks cover (tests/browser), in every language
+# the site publishes.
+COMMON_CHECKED_PAGES = [
+    "la page d'accueil",
+    "une page de contenu",
+    "les mentions légales",
+    "la présente déclaration",
+    "la page de résultats de recherche",
+    "la page « page introuvable » (erreur 404)",
+]
+SITE_CHECKED_PAGES = {
+    "musees": [
+        "la liste du catalogue des collections",
+        "une notice d'objet",
+        "la boutique : catalogue, fiche produit et panier (vide et avec un article)",
+    ],
+    "memorial": [
+        "la liste des convois",
+        "la page d'un convoi",
+        "la page des personnalités",
+    ],
+    "archives": [
+        "la liste des inventaires",
+        "un inventaire",
+        "une unité de description d'un inventaire",
+    ],
+    "tourisme": [
+        "la liste des offres touristiques",
+        "la liste des offres d'un type",
+        "la fiche d'une offre",
+    ],
+}
+
+DEFENDER_OF_RIGHTS_FORM = "https://formulaire.defenseurdesdroits.fr/"
+
+
+def rich_text(html):
+    """Return a rich-text block from HTML whose variable parts the caller has escaped."""
+    return {"type": "paragraph", "value": html}
+
+
+def html_list(items):
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def accessibility_statement(site_key, branding):
+    """Build an accessibility statement on the model of RGAA 4.1, without an audit rate.
+
+    No RGAA audit has been made, so the status is "non conforme", which RGAA 4.1 requires when
+    there is no valid audit result. The statement says what the automated checks cover and what
+    they miss.
+    """
+    organisation = branding["organisation_name"]
+    hostname = settings.PLATFORM_SITES[site_key]["hostname"]
+    email = escape(branding["email"])
+    checked_pages = COMMON_CHECKED_PAGES + SITE_CHECKED_PAGES[site_key]
     return [
         paragraphs(
-            f"{branding['organisation_name']} s'engage à rendre ce site accessible "
-            "conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.",
+            f"{organisation} s'engage à rendre son site internet accessible conformément à "
+            "l'article 47 de la loi n° 2005-102 du 11 février 2005.",
+            f"Cette déclaration d'accessibilité s'applique au site {hostname}.",
         ),
         heading("État de conformité"),
         paragraphs(
-            "Ce site est non conforme au référentiel général d'amélioration de "
-            "l'accessibilité (RGAA 4.1) : aucun audit complet n'a encore été réalisé.",
+            f"Le site {hostname} est non conforme avec le référentiel général d'amélioration de "
+            "l'accessibilité (RGAA), version 4.1 : aucun audit de conformité n'a encore été "
+            "réalisé, ni par un organisme extérieur ni en interne.",
+        ),
+        heading("Résultats des tests"),
+        paragraphs(
+            "Faute d'audit, aucun taux de conformité aux critères du RGAA n'a été mesuré.",
+            "Les pages listées plus bas sont vérifiées automatiquement à chaque modification du "
+            "code du site, dans chaque langue publiée, avec le moteur axe-core et ses règles "
+            "WCAG 2.0 et 2.1 de niveaux A et AA : ces vérifications ne relèvent aucune erreur. "
+            "Elles ne couvrent qu'une partie des critères du RGAA : la pertinence des textes "
+            "alternatifs, des titres et des intitulés de liens, l'ordre de lecture et la "
+            "restitution par les lecteurs d'écran demandent une vérification humaine, qui n'a "
+            "pas encore été faite.",
+            "Des tests automatiques vérifient aussi l'usage au clavier seul : lien d'évitement, "
+            "menu principal, choix de la langue, formulaire de recherche et ajout d'un article "
+            "au panier de la boutique, avec un indicateur de focus visible. Ils vérifient enfin "
+            "qu'à 320 pixels de large, chaque type de page s'affiche sans défilement horizontal, "
+            "hors tableaux de données.",
         ),
         heading("Contenus non accessibles"),
+        heading("Non-conformités", level="h3"),
         paragraphs(
             "Certains documents numérisés anciens (registres, presse) sont des images sans "
             "transcription ; les transcriptions sont produites progressivement.",
+            "Dans les langues autres que le français, les textes qui ne sont pas encore "
+            "traduits s'affichent en français sans que leur langue soit indiquée aux "
+            "technologies d'assistance.",
+        ),
+        heading("Dérogations pour charge disproportionnée", level="h3"),
+        paragraphs("Aucune dérogation n'est invoquée."),
+        heading("Contenus non soumis à l'obligation d'accessibilité", level="h3"),
+        paragraphs(
+            "Aucun contenu du site n'est exclu du champ de l'obligation d'accessibilité.",
         ),
         heading("Établissement de cette déclaration"),
+        paragraphs("Cette déclaration a été établie le 4 décembre 2026."),
+        heading("Technologies utilisées pour la réalisation du site", level="h3"),
+        rich_text(html_list(["HTML5", "CSS", "JavaScript", "WAI-ARIA"])),
+        heading("Environnement de test", level="h3"),
         paragraphs(
-            "Cette déclaration a été établie lors de la mise en ligne du site. Les pages "
-            "d'accueil, de contenu, de listes et de notices sont vérifiées automatiquement "
-            "avec un navigateur à chaque modification du code.",
+            "Les vérifications automatiques utilisent le navigateur Chromium sous Linux (Debian), "
+            "piloté par Playwright. Aucune technologie d'assistance (lecteur d'écran, loupe, "
+            "commande vocale) n'a encore été utilisée pour tester le site.",
         ),
+        heading("Outils pour évaluer l'accessibilité", level="h3"),
+        rich_text(html_list(["axe-core 4.14 (Deque Systems)", "Playwright"])),
+        heading("Pages du site ayant fait l'objet de la vérification de conformité", level="h3"),
+        rich_text(html_list(checked_pages)),
         heading("Retour d'information et contact"),
-        paragraphs(
-            "Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez à "
-            f"{branding['email']} pour être orienté vers une alternative accessible ou obtenir "
-            "le contenu sous une autre forme.",
+        rich_text(
+            "<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, vous pouvez "
+            "contacter le responsable du site pour être orienté vers une alternative accessible "
+            "ou obtenir le contenu sous une autre forme :</p>"
+            + "<ul>"
+            + f'<li>par courriel : <a href="mailto:{email}">{email}</a> ;</li>'
+            + f"<li>par courrier : {escape(organisation)}, {escape(branding['street_address'])}, "
+            + f"{escape(branding['postal_code'])} Compiègne ;</li>"
+            + f"<li>par téléphone : {escape(branding['phone'])}.</li>"
+            + "</ul>"
         ),
         heading("Voies de recours"),
-        paragraphs(
-            "Si vous nous avez signalé un défaut d'accessibilité sans obtenir de réponse "
-            "satisfaisante, vous pouvez écrire au Défenseur des droits, le contacter par le "
-            "formulaire de son site, ou vous adresser à son délégué dans votre région.",
+        rich_text(
+            "<p>Cette procédure est à utiliser dans le cas suivant : vous avez signalé au "
+            "responsable du site un défaut d'accessibilité qui vous empêche d'accéder à un "
+            "contenu ou à un des services du site, et vous n'avez pas obtenu de réponse "
+            "satisfaisante.</p>"
+            "<ul>"
+            f'<li>Écrire un message au Défenseur des droits : <a href="{DEFENDER_OF_RIGHTS_FORM}">'
+            "formulaire en ligne du Défenseur des droits</a> ;</li>"
+            "<li>Contacter le délégué du Défenseur des droits dans votre région ;</li>"
+            "<li>Envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : "
+            "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li>"
+            "</ul>"
         ),
     ]
 

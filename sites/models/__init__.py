@@ -1,8 +1,9 @@
 from .imports import ImportRun
 from .pages import BasePage, ContentPage, HomePage, LegalPage
-from .settings import SiteBranding, SiteNavigation, SiteProfile
+from .settings import AccessibilityStatus, SiteBranding, SiteNavigation, SiteProfile
 
 __all__ = [
+    "AccessibilityStatus",
     "BasePage",
     "ContentPage",
     "HomePage",

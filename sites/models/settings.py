@@ -83,6 +83,18 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Social network")
 
 
+class AccessibilityStatus(models.TextChoices):
+    """Conformance status of a site with RGAA 4.1, shown in every page's footer.
+
+    RGAA 4.1 defines them from a full audit's rate of criteria met: 100 % for "fully compliant",
+    50 % or more for "partially compliant". A site with no valid audit is "not compliant".
+    """
+
+    COMPLIANT = "compliant", _("fully compliant")
+    PARTIALLY_COMPLIANT = "partially_compliant", _("partially compliant")
+    NOT_COMPLIANT = "not_compliant", _("not compliant")
+
+
 @register_setting(icon="site")
 class SiteBranding(BaseSiteSetting):
     """Identity of a site: names, logo, colours and contacts, shown on every page."""
@@ -163,6 +175,16 @@ class SiteBranding(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    accessibility_status = models.CharField(
+        _("accessibility status"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NOT_COMPLIANT,
+        help_text=_(
+            "Conformance with RGAA 4.1, shown in the footer of every page. Keep it the same as "
+            "the accessibility statement; without a full audit the site is not compliant."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -199,6 +221,7 @@ class SiteBranding(BaseSiteSetting):
                 FieldPanel("legal_notice_page"),
                 FieldPanel("privacy_page"),
                 FieldPanel("accessibility_page"),
+                FieldPanel("accessibility_status"),
             ],
             heading=_("Legal pages"),
         ),

@@ -84,20 +84,30 @@ def footer_columns(context):
 
 @register.simple_tag(takes_context=True)
 def legal_links(context):
-    """Return the site's legal pages in the active language, in one query."""
+    """Return the site's legal pages in the active language, in one query.
+
+    Each link has a "kind": "legal_notice", "privacy" or "accessibility". The accessibility
+    statement's link also has "status", the site's RGAA conformance status as the footer states it.
+    """
     request = context["request"]
     branding = SiteBranding.for_request(request)
     pages = [
-        page
-        for page in (
-            branding.legal_notice_page,
-            branding.privacy_page,
-            branding.accessibility_page,
+        (kind, page)
+        for kind, page in (
+            ("legal_notice", branding.legal_notice_page),
+            ("privacy", branding.privacy_page),
+            ("accessibility", branding.accessibility_page),
         )
         if page is not None
     ]
-    localized = _localized_pages([{"page": page} for page in pages])
-    return [_resolve_link({"page": page}, localized, request) for page in pages]
+    localized = _localized_pages([{"page": page} for _kind, page in pages])
+    links = []
+    for kind, page in pages:
+        link = {**_resolve_link({"page": page}, localized, request), "kind": kind}
+        if kind == "accessibility":
+            link["status"] = branding.get_accessibility_status_display()
+        links.append(link)
+    return links
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,6 @@
 // Disclosure menu of the main navigation. Each toggle button opens its submenu, and Escape closes
-// it and returns focus to the button. A click or focus outside the menu closes any open submenu.
+// it and returns focus to the button. A click outside the menu closes any open submenu, and focus
+// leaving a menu item closes that item's submenu.
 (function () {
     "use strict";
 
@@ -40,10 +41,16 @@
                 closeAll(menu, null);
             }
         });
-        menu.addEventListener("focusout", function (event) {
-            if (event.relatedTarget && !menu.contains(event.relatedTarget)) {
-                closeAll(menu, null);
-            }
+        // Focus leaving a menu item (its button and submenu) closes that submenu, so that an open
+        // submenu never covers the next menu items that keyboard users tab to.
+        menu.querySelectorAll(".main-menu__toggle").forEach(function (button) {
+            var item = button.parentElement;
+            item.addEventListener("focusout", function (event) {
+                if (event.relatedTarget && !item.contains(event.relatedTarget)) {
+                    button.setAttribute("aria-expanded", "false");
+                    document.getElementById(button.getAttribute("aria-controls")).hidden = true;
+                }
+            });
         });
     }
 
