@@ -1,11 +1,14 @@
-"""The visitor search on Wagtail's database backend, used when no ``SEARCH_URL`` is set.
+"""The visitor search when no ``SEARCH_URL`` is set: Wagtail's database backend on SQLite.
 
-It offers what the database backends can: the same results, facets and sorting, with no
-highlighting, and autocomplete as a prefix search on titles.
+It offers the same results, facets and sorting as OpenSearch, with no highlighting, and
+autocomplete as a prefix search on titles. On PostgreSQL, ``search.postgres`` serves instead,
+through an indexed full-text column.
 """
 
 import re
+import sys
 
+from django.db import connection
 from django.db.models import Count
 from modelsearch.backends import get_search_backend
 from modelsearch.query import MATCH_ALL
@@ -106,10 +109,32 @@ def suggestions(text, language, limit):
     return [(entry.title, entry.site, entry.path) for entry in results[:limit]]
 
 
+def uses_wagtail_index():
+    """Tell whether entries go through Wagtail's database index (SQLite) or not (PostgreSQL)."""
+    return connection.vendor != "postgresql"
+
+
+def implementation():
+    if uses_wagtail_index():
+        return sys.modules[__name__]
+    from search import postgres
+
+    return postgres
+
+
 class DatabaseBackend:
-    """The visitor search on Wagtail's database backend."""
+    """The visitor search on the database, dispatched to the implementation for its vendor."""
 
     highlights = False
-    counts = staticmethod(counts)
-    hits = staticmethod(hits)
-    suggestions = staticmethod(suggestions)
+
+    @staticmethod
+    def counts(parameters, site_key, language):
+        return implementation().counts(parameters, site_key, language)
+
+    @staticmethod
+    def hits(parameters, site_keys, language, start, size):
+        return implementation().hits(parameters, site_keys, language, start, size)
+
+    @staticmethod
+    def suggestions(text, language, limit):
+        return implementation().suggestions(text, language, limit)

@@ -17,6 +17,7 @@ from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
 from search import engine
+from search.database import uses_wagtail_index
 from search.models import SearchEntry
 from search.sources import RECORD_SOURCES, page_entry, site_keys_by_site_id
 
@@ -131,7 +132,7 @@ def store_entries(source_model, source_pks, built):
 
 
 def index_in_database(entries):
-    if entries:
+    if entries and uses_wagtail_index():
         get_search_backend().add_bulk(SearchEntry, entries)
 
 
@@ -141,6 +142,8 @@ def index_missing_in_database(progress=None):
     from django.contrib.contenttypes.models import ContentType
     from django.db.models.functions import Cast
 
+    if not uses_wagtail_index():
+        return 0
     index_entry_model = apps.get_model("wagtailsearch", "IndexEntry")
     indexed_ids = index_entry_model.objects.filter(
         content_type=ContentType.objects.get_for_model(SearchEntry)
@@ -168,6 +171,8 @@ def index_missing_in_database(progress=None):
 
 
 def remove_from_database(entries):
+    if not uses_wagtail_index():
+        return
     backend = get_search_backend()
     for entry in entries:
         backend.delete(entry)

@@ -116,11 +116,12 @@ class SearchEntry(index.Indexed, models.Model):
 
     @classmethod
     def get_indexed_objects(cls):
-        # With OpenSearch the entries live in the search app's own indices, so Wagtail's
-        # update_index has nothing to copy into its index.
+        # With OpenSearch the entries live in the search app's own indices, and on PostgreSQL in
+        # an indexed column of their table: Wagtail's update_index has nothing to copy then.
         from search import engine
+        from search.database import uses_wagtail_index
 
-        if engine.is_configured():
+        if engine.is_configured() or not uses_wagtail_index():
             return cls.objects.none()
         return cls.objects.visible()
 

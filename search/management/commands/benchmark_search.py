@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from search import engine, indexing
-from search.database import DatabaseBackend
+from search.database import DatabaseBackend, uses_wagtail_index
 from search.models import SearchEntry
 from search.query import SearchParameters, Sort, run_search
 
@@ -107,7 +107,7 @@ class Command(BaseCommand):
             chunk = rows[start : start + 5000]
             with transaction.atomic():
                 SearchEntry.objects.bulk_create(chunk, batch_size=1000)
-                if not engine.is_configured():
+                if not engine.is_configured() and uses_wagtail_index():
                     stored = list(
                         SearchEntry.objects.filter(
                             source_model__startswith="benchmark.", id__gt=0
