@@ -21,3 +21,7 @@ STORAGES = {  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Other tests log staff in with force_login and open admin pages directly; tests/security turns
+# the requirement back on for the 2FA tests.
+STAFF_TWO_FACTOR_REQUIRED = False
