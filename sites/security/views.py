@@ -23,6 +23,13 @@ from sites.security.two_factor import (
 logger = logging.getLogger(__name__)
 
 
+def _complete_verification(request, device):
+    # A new session key after the second factor, as after the password, so that a key known
+    # before verification does not carry the verified session.
+    request.session.cycle_key()
+    otp_login(request, device)
+
+
 def _with_next(url, request):
     return f"{url}?{urlencode({'next': safe_next_url(request)})}"
 
@@ -40,7 +47,7 @@ def setup(request):
         if device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            otp_login(request, device)
+            _complete_verification(request, device)
             logger.info("User %s enrolled a TOTP device", request.user.pk)
             return redirect(safe_next_url(request))
         form.add_error("token", _("This code is not valid. Check the time of your phone and try again."))
@@ -68,7 +75,7 @@ def verify(request):
     if form.is_valid():
         device = match_token(request.user, form.cleaned_data["token"])
         if device is not None:
-            otp_login(request, device)
+            _complete_verification(request, device)
             return redirect(safe_next_url(request))
         logger.warning("User %s entered an invalid TOTP code", request.user.pk)
         form.add_error(
