@@ -313,7 +313,7 @@ MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
 
 # django-axes must see every login attempt before the other backends check the password.
-AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")
+AUTHENTICATION_BACKENDS.insert(0, "sites.security.backends.RequestOnlyAxesBackend")
 
 # Request header that carries the visitor's address when a reverse proxy forwards the requests
 # (empty: REMOTE_ADDR). Login throttling and form rate limits count attempts per address.
