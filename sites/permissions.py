@@ -21,7 +21,8 @@ from wagtail.models import (
 )
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
-# What moderators add to the editors' rights: publishing, unpublishing and deleting page trees.
+# Page permissions of moderators on top of the editors' ones: publishing, unpublishing and
+# deleting page trees.
 MODERATOR_PAGE_PERMISSIONS = ["publish_page", "bulk_delete_page"]
 IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image", "delete_image"]
 DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document", "delete_document"]

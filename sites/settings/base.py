@@ -293,8 +293,8 @@ INSTALLED_APPS += [  # noqa: F405 (INSTALLED_APPS is defined above)
 ]
 
 # The CSP middleware comes first so that every response, including redirects made by later
-# middleware, carries the policy. The 2FA middleware needs request.user, and django-axes asks to
-# be last.
+# middleware, carries the policy. The 2FA middleware needs request.user, and django-axes documents
+# its middleware as the last one.
 MIDDLEWARE.insert(0, "sites.security.csp.PlatformCSPMiddleware")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
@@ -335,11 +335,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
-# Wagtail's admin and Oscar's dashboard emit inline scripts (date pickers, inline panels, Oscar's
-# onclick handlers and start-up script) and inline style attributes (TinyMCE, Wagtail's focal
-# point and chooser widgets) that carry no nonce, and Wagtail's page preview frames the site
-# itself. These directives replace the public ones on the staff paths only, which staff reach
-# after password and TOTP checks.
+# Wagtail's admin and Oscar's dashboard emit inline scripts without a nonce (date pickers, inline
+# panels, Oscar's onclick handlers) and inline style attributes (TinyMCE, Wagtail's widgets).
+# Wagtail's page preview also frames the site itself. These directives replace the public ones on
+# the staff paths only, which staff reach after password and TOTP checks.
 PLATFORM_CSP_STAFF_PATHS = ("/admin/", "/boutique/dashboard/")
 PLATFORM_CSP_STAFF_DIRECTIVES = {
     "script-src": ["'self'", "'unsafe-inline'"],

@@ -70,15 +70,15 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 
 # HSTS applies to each of the four hosts separately, since browsers record it per host name.
-# includeSubDomains also covers every name under each site's host, so it is on only when each
-# of those names serves HTTPS (HSTS_INCLUDE_SUBDOMAINS=false turns it off). Preloading is only
+# includeSubDomains also covers every name under each site's host, so turn it off
+# (HSTS_INCLUDE_SUBDOMAINS=false) while any of those names serves plain HTTP. Preloading is only
 # accepted for registrable domains, covers all their subdomains and takes months to undo, so it
 # stays an explicit decision of each domain's owner (HSTS_PRELOAD=true).
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
-    # security.W021 asks for preload; declining it is the documented default above.
+    # security.W021 warns whenever preload is off, which is the default chosen above.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 SESSION_COOKIE_SECURE = True
@@ -89,14 +89,14 @@ CSRF_COOKIE_SAMESITE = "Lax"
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 # No Domain attribute on any cookie: browsers then send each cookie back to the exact host that
-# set it. The four sites have unrelated domains, so a shared domain is impossible anyway, and a
-# parent domain would hand one site's session and CSRF cookies to every other host under it.
-# A member of staff therefore signs in on each host separately.
+# set it. A parent domain would hand one site's session and CSRF cookies to every other host
+# under it, and is impossible when the sites' domains are unrelated. A member of staff therefore
+# signs in on each host separately.
 SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
 
-# Forms are posted to the host that served them, over HTTPS. Django compares the Origin header
-# with these when the request comes through the proxy.
+# Forms are posted over HTTPS to the host that served them. Django accepts a POST whose Origin
+# header is the request's own origin or one of these.
 CSRF_TRUSTED_ORIGINS = sorted(
     {f"https://{site['hostname']}" for site in PLATFORM_SITES.values()}  # noqa: F405
     | {f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")}

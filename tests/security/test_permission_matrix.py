@@ -85,8 +85,8 @@ def setting_permission(model, site_key):
 
 def own_site_records(user, profiles, own):
     """Change the first kind of record that the site's importers maintain."""
-    viewable = [name for name in SITE_MODEL_PERMISSIONS[own] if ".change_" in name]
-    return user.has_perm(viewable[0])
+    changeable = [name for name in SITE_MODEL_PERMISSIONS[own] if ".change_" in name]
+    return user.has_perm(changeable[0])
 
 
 CHECKS = {
@@ -141,7 +141,6 @@ SITE_EDITING = {
     "change-shop-offer": False,
     "view-orders": False,
 }
-NOTHING = dict.fromkeys(CHECKS, False)
 
 
 def expected(role, site_key, check):

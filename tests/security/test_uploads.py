@@ -164,7 +164,7 @@ def test_decompression_bomb_image_rejected(superuser, settings):
     assert not form.is_valid()
     message = " ".join(form.errors["file"])
     assert "pixels" in message
-    assert "Ce fichier" in message, message
+    assert "Ce fichier a un trop grand nombre de pixels" in message, message
 
 
 def test_image_within_pixel_limit_accepted(superuser):
