@@ -15,10 +15,14 @@ PASSWORD = "rivière-oise-forêt-1918"
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limit counters live in the cache, which outlives each test's transaction."""
+def empty_cache(settings):
+    """Turn the rate limits on, with counters that start from zero.
+
+    The counters live in the cache, which outlives each test's transaction.
+    """
     from django.core.cache import cache
 
+    settings.RATELIMIT_ENABLE = True
     cache.clear()
     yield
     cache.clear()
