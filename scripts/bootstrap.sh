@@ -1,35 +1,34 @@
 #!/usr/bin/env bash
 # Create the virtual environment in .venv and install the project into it.
 # Sourced by scripts/serve and scripts/test; safe to run again (it reinstalls only when
-# pyproject.toml changed).
+# pyproject.toml or the lock changed). Dependencies come from requirements/lock.txt, each checked
+# against its SHA-256 hash; scripts/lock regenerates the lock after a change to pyproject.toml.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${ROOT}/.venv"
 
-find_python() {
-    local candidate
-    for candidate in python3.11 python3 python; do
-        if command -v "${candidate}" > /dev/null \
-            && "${candidate}" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
-            command -v "${candidate}"
-            return 0
-        fi
-    done
-    echo "Python 3.11 is required and was not found on PATH." >&2
-    return 1
-}
+source "${ROOT}/scripts/python.sh"
 
 if [[ ! -x "${VENV}/bin/python" ]]; then
     echo "Creating the virtual environment in .venv..."
     "$(find_python)" -m venv "${VENV}"
 fi
 
-STAMP="${VENV}/.installed-$(sha256sum "${ROOT}/pyproject.toml" | cut -c1-16)"
+LOCK="${ROOT}/requirements/lock.txt"
+STAMP="${VENV}/.installed-$(cat "${ROOT}/pyproject.toml" "${LOCK}" | sha256sum | cut -c1-16)"
 if [[ ! -f "${STAMP}" ]]; then
     echo "Installing dependencies..."
-    "${VENV}/bin/python" -m pip install --quiet --upgrade pip
-    "${VENV}/bin/python" -m pip install --quiet -e "${ROOT}[test]"
+    "${VENV}/bin/python" -m pip install --quiet "pip==26.3"
+    "${VENV}/bin/python" -m pip install --quiet --require-hashes -r "${LOCK}"
+    # The lock contains setuptools, the build backend, so the project builds without fetching
+    # anything that was not hash-checked.
+    "${VENV}/bin/python" -m pip install --quiet --no-deps --no-build-isolation -e "${ROOT}"
+    if ! "${VENV}/bin/python" -m pip check; then
+        echo "requirements/lock.txt does not match pyproject.toml: run scripts/lock and commit" \
+            "the new lock." >&2
+        exit 1
+    fi
     rm -f "${VENV}"/.installed-*
     touch "${STAMP}"
 fi

@@ -11,3 +11,6 @@ class SitesConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 (registers the system checks)
+        from .security.registration import install_registration_guard
+
+        install_registration_guard()

@@ -11,6 +11,8 @@ handler404 = "sites.views.page_not_found"
 handler500 = "sites.views.server_error"
 
 urlpatterns = [
+    # Staff two-factor pages, before Wagtail's admin so that its catch-all does not take them.
+    path("admin/2fa/", include("sites.security.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

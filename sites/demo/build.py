@@ -8,7 +8,7 @@ from sites.demo.images import ensure_logo
 from sites.demo.legal import LEGAL_PAGES, LEGAL_TITLE_TRANSLATIONS
 from sites.demo.pages import ensure_child_page, ensure_translation, stream_differs
 from sites.models import ContentPage, HomePage, LegalPage, SiteBranding, SiteNavigation
-from sites.permissions import ensure_editor_group
+from sites.permissions import ensure_editor_group, ensure_moderator_group
 
 
 def _ensure_page_tree(parent, page_spec, languages):
@@ -115,7 +115,7 @@ def _ensure_branding(profile, legal_pages):
 
 @transaction.atomic
 def build_site(profile):
-    """Create or update one site's editorial pages, menus, branding and editor group."""
+    """Create or update one site's editorial pages, menus, branding, editor and moderator groups."""
     languages = profile.languages
     home = _update_home(profile)
     top_pages = [
@@ -124,6 +124,7 @@ def build_site(profile):
     legal_pages = _ensure_legal_pages(home, profile.key, languages)
     _ensure_branding(profile, legal_pages)
     ensure_editor_group(profile)
+    ensure_moderator_group(profile)
     return home, top_pages, legal_pages
 
 

@@ -306,3 +306,105 @@ LOGIN_URL = "/boutique/accounts/login/"
 # Base URL of the archive service's image server; relative dao/daoloc references of finding aids
 # are joined to it. Left empty, image references are shown as file names without links.
 ARCHIVES_IMAGE_BASE_URL = os.environ.get("ARCHIVES_IMAGE_BASE_URL", "")
+
+# --- Security by default (see docs/operations-security.md) ---------------------------------------
+
+from csp.constants import NONCE  # noqa: E402 (kept with the settings that use it)
+
+INSTALLED_APPS += [  # noqa: F405 (INSTALLED_APPS is defined above)
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+]
+
+# The CSP middleware comes first so that every response, including redirects made by later
+# middleware, carries the policy. The 2FA middleware needs request.user, and django-axes documents
+# its middleware as the last one.
+MIDDLEWARE.insert(0, "sites.security.csp.PlatformCSPMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "sites.security.two_factor.StaffTwoFactorMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 2,
+    "sites.security.public_forms.PublicFormGuardMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
+
+# django-axes must see every login attempt before the other backends check the password.
+AUTHENTICATION_BACKENDS.insert(0, "sites.security.backends.RequestOnlyAxesBackend")
+
+# Request header that carries the visitor's address when a reverse proxy forwards the requests
+# (empty: REMOTE_ADDR). Login throttling and form rate limits count attempts per address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Content-Security-Policy (django-csp 4 format). Public pages allow scripts and styles from the
+# site itself and inline elements that carry the request's nonce; nothing from other hosts. The
+# staff interfaces get a wider policy, see PLATFORM_CSP_STAFF_DIRECTIVES.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "frame-src": ["'self'", *env_list("CSP_FRAME_SOURCES")],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Wagtail's admin and Oscar's dashboard emit inline scripts without a nonce (date pickers, inline
+# panels, Oscar's onclick handlers) and inline style attributes (TinyMCE, Wagtail's widgets).
+# Wagtail's page preview also frames the site itself. These directives replace the public ones on
+# the staff paths only, which staff reach after password and TOTP checks.
+PLATFORM_CSP_STAFF_PATHS = ("/admin/", "/boutique/dashboard/")
+PLATFORM_CSP_STAFF_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-ancestors": ["'self'"],
+}
+# Wagtail's admin shows Gravatar pictures by default, fetched from an outside host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Two-factor authentication (TOTP) for everyone who reaches the Wagtail admin or Oscar's
+# dashboard. The test settings turn it off so that other tests can log staff in directly.
+STAFF_TWO_FACTOR_REQUIRED = True
+STAFF_TWO_FACTOR_PATHS = ("/admin/", "/boutique/dashboard/")
+OTP_TOTP_ISSUER = "Compiègne culture et tourisme"
+
+# Login throttling: after AXES_FAILURE_LIMIT failed logins for one username from one address,
+# that pair is locked out for AXES_COOLOFF_TIME hours. `manage.py axes_reset_username NAME`
+# lifts a lockout early.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "sites.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "sites.security.client_ip.client_ip_address"
+AXES_RESET_ON_SUCCESS = True
+
+# Uploaded documents are checked by content, not only by extension.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "sites.security.uploads.ContentCheckedDocumentForm"
+
+# Rate limits of public POST forms, per client address: (path prefix, rate). The first prefix
+# that matches a POST request applies. Rates use django-ratelimit's "count/period" format.
+PUBLIC_FORM_RATE_LIMITS = [
+    ("/boutique/accounts/login/", "10/m"),
+    ("/boutique/accounts/register/", "10/m"),
+    ("/boutique/password-reset/", "5/m"),
+    ("/boutique/basket/", "60/m"),
+    ("/boutique/", "30/m"),
+]
+RATELIMIT_USE_CACHE = "default"
+# Registration forms submitted faster than this many seconds after the page was served are
+# rejected as automated.
+REGISTRATION_MIN_SECONDS = float(os.environ.get("REGISTRATION_MIN_SECONDS", "3"))

@@ -18,11 +18,18 @@ def required_env(name):
     return value
 
 
+def env_bool(name, default):
+    """Read "true" or "false" (any case) from the environment, or return the default."""
+    value = os.environ.get(name, "").strip().lower()
+    if value not in ("", "true", "false"):
+        raise ImproperlyConfigured(f"The environment variable {name} must be true or false.")
+    return default if not value else value == "true"
+
+
 SECRET_KEY = required_env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [  # noqa: F405
     site["hostname"] for site in PLATFORM_SITES.values()  # noqa: F405
 ]
-CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -57,19 +64,55 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
 DEFAULT_FROM_EMAIL = required_env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# HTTPS only. The reverse proxy terminates TLS and sets X-Forwarded-Proto.
+# HTTPS only. The reverse proxy (nginx) terminates TLS and sets X-Forwarded-Proto; it must
+# overwrite that header on every request, otherwise a visitor could claim HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
-SECURE_HSTS_SECONDS = 31_536_000
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+
+# HSTS applies to each of the four hosts separately, since browsers record it per host name.
+# includeSubDomains also covers every name under each site's host, so turn it off
+# (HSTS_INCLUDE_SUBDOMAINS=false) while any of those names serves plain HTTP. Preloading is only
+# accepted for registrable domains, covers all their subdomains and takes months to undo, so it
+# stays an explicit decision of each domain's owner (HSTS_PRELOAD=true).
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # security.W021 warns whenever preload is off, which is the default chosen above.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
-# Cookies carry no Domain attribute, so each site's cookies stay on its own host.
+# No Domain attribute on any cookie: browsers then send each cookie back to the exact host that
+# set it. A parent domain would hand one site's session and CSRF cookies to every other host
+# under it, and is impossible when the sites' domains are unrelated. A member of staff therefore
+# signs in on each host separately.
 SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
+
+# Forms are posted over HTTPS to the host that served them. Django accepts a POST whose Origin
+# header is the request's own origin or one of these.
+CSRF_TRUSTED_ORIGINS = sorted(
+    {f"https://{site['hostname']}" for site in PLATFORM_SITES.values()}  # noqa: F405
+    | {f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")}
+)
+
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# nginx passes the visitor's address in X-Real-IP (proxy_set_header X-Real-IP $remote_addr);
+# without it every visitor would share the proxy's address in login throttling and rate limits.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "HTTP_X_REAL_IP")
+
+# django-ratelimit's system checks reject caches that workers do not share.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_ratelimit"]  # noqa: F405
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -21,3 +21,11 @@ STORAGES = {  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Other tests log staff in with force_login and open admin pages directly; tests/security turns
+# the requirement back on for the 2FA tests.
+STAFF_TWO_FACTOR_REQUIRED = False
+
+# The rate limits count per client address in a cache that outlives each test, and every test
+# client posts from 127.0.0.1; tests/security/test_public_forms.py turns them back on.
+RATELIMIT_ENABLE = False

@@ -29,7 +29,7 @@ def test_editor_edits_own_site_pages(museum_editor, built_sites):
     own_page = site_page(built_sites, "musees", "visiter")
     other_page = site_page(built_sites, "memorial", "histoire-du-camp")
     assert own_page.permissions_for_user(museum_editor).can_edit()
-    assert own_page.permissions_for_user(museum_editor).can_publish()
+    assert not own_page.permissions_for_user(museum_editor).can_publish()
     assert not other_page.permissions_for_user(museum_editor).can_edit()
     assert not other_page.permissions_for_user(museum_editor).can_publish()
 

@@ -19,7 +19,7 @@ def test_page_has_description_and_open_graph(client, built_sites):
 
 def test_organisation_json_ld(client, built_sites):
     body = client.get("/", HTTP_HOST="tourisme.localhost").content.decode()
-    payload = re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    payload = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', body, re.S)
     data = json.loads(payload.group(1))
     assert data["@type"] == "Organization"
     assert data["name"] == "Office de tourisme de l'agglomération de Compiègne"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from sites.demo.build import build_site, refresh_navigation
 from sites.demo.sites import configure_sites
+from sites.permissions import ensure_shop_manager_group, ensure_ticket_staff_group
 
 # Apps whose demo module imports real data into their site, in the order they run.
 DEMO_APPS = ["museums", "archives", "memorial", "tourism", "shop"]
@@ -46,6 +47,9 @@ class Command(BaseCommand):
 
         for key, profile in profiles.items():
             refresh_navigation(profile, EXTRA_MENU_LINKS.get(key, []))
+
+        ensure_shop_manager_group()
+        ensure_ticket_staff_group()
 
         for profile in profiles.values():
             self.stdout.write(
