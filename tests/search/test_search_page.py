@@ -307,7 +307,9 @@ def test_search_page_queries_are_bounded(
     for number in range(25):
         make_object(f"Plaque de ceinturon {number}", object_type=f"type {number % 5}")
 
-    with django_assert_max_num_queries(60 if search_backend == "database" else 20):
+    # SQLite runs one query per facet through Wagtail's backend; PostgreSQL and OpenSearch need
+    # one for all of them. Site resolution, branding and menus take the other nine.
+    with django_assert_max_num_queries(20 if search_backend == "database" else 10):
         response = search(client, hosts["musees"], q="plaque", type="type 1")
 
     assert response.status_code == 200
