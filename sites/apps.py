@@ -11,3 +11,6 @@ class SitesConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 (registers the system checks)
+        from .cache import connect_signals
+
+        connect_signals()

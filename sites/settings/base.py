@@ -121,6 +121,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves anonymous pages from the cache before any database query; off unless
+    # PLATFORM_PAGE_CACHE is set (see sites/cache.py).
+    "sites.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sites.middleware.SiteResolutionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -280,3 +283,8 @@ LOGIN_URL = "/boutique/accounts/login/"
 # Base URL of the archive service's image server; relative dao/daoloc references of finding aids
 # are joined to it. Left empty, image references are shown as file names without links.
 ARCHIVES_IMAGE_BASE_URL = os.environ.get("ARCHIVES_IMAGE_BASE_URL", "")
+
+# Front-end cache of anonymous pages (sites/cache.py), on the default cache: Redis in production,
+# local memory in the demo. Off unless PAGE_CACHE=1; production turns it on by default.
+PLATFORM_PAGE_CACHE = os.environ.get("PAGE_CACHE", "0") == "1"
+PLATFORM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

@@ -74,3 +74,6 @@ CSRF_COOKIE_DOMAIN = None
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")  # noqa: F405
+
+# Front-end cache of anonymous pages, shared by every app server through Redis.
+PLATFORM_PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") == "1"
