@@ -90,19 +90,49 @@ def current_versions(cache, hostname):
     return versions[GLOBAL_VERSION_KEY], versions[keys[1]]
 
 
+def request_versions(request):
+    """Return the global and site versions for ``request``, read once per request."""
+    versions = getattr(request, "_platform_cache_versions", None)
+    if versions is None:
+        versions = current_versions(page_cache(), request_hostname(request))
+        request._platform_cache_versions = versions
+    return versions
+
+
+def fragment_key(request, name, per_language=True):
+    """Return a cache key for data shared by a site's pages, valid until the next purge."""
+    from django.utils import translation
+
+    global_version, site_version = request_versions(request)
+    language = translation.get_language() if per_language else "*"
+    hostname = request_hostname(request)
+    return f"pagecache:fragment:{global_version}.{site_version}:{hostname}:{language}:{name}"
+
+
+def cached_fragment(request, name, compute, per_language=True):
+    """Return ``compute()``, cached per site (and language) until the site's next purge.
+
+    Unlike the page cache, fragments are always on: they hold what every page of a site shares
+    (menus, footer, settings), so that an uncached page costs fewer queries.
+    """
+    cache = page_cache()
+    key = fragment_key(request, name, per_language)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, getattr(settings, "PLATFORM_PAGE_CACHE_SECONDS", 600))
+    return value
+
+
 def bump_site_versions(hostnames):
-    """Purge the cached pages of the sites with these host names."""
-    if not is_enabled():
-        return
+    """Purge the cached pages and fragments of the sites with these host names."""
     cache = page_cache()
     cache.set_many({site_version_key(name.lower()): new_version() for name in hostnames}, None)
     logger.info("Page cache purged for %s", ", ".join(sorted(hostnames)))
 
 
 def bump_global_version():
-    """Purge the cached pages of every site."""
-    if not is_enabled():
-        return
+    """Purge the cached pages and fragments of every site."""
     page_cache().set(GLOBAL_VERSION_KEY, new_version(), timeout=None)
     logger.info("Page cache purged for every site")
 
@@ -173,7 +203,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         cache = page_cache()
-        key = cache_key(request, current_versions(cache, request_hostname(request)))
+        key = cache_key(request, request_versions(request))
         stored = cache.get(key)
         if stored is not None:
             return self.rebuild_response(stored)
@@ -205,8 +235,14 @@ class PageCacheMiddleware:
         return response
 
 
-# Purge on content changes. Every purge waits for the commit, so that a visitor arriving between
-# the purge and the commit cannot store the old page again.
+# Purge on content changes. Each purge runs at once, so that later reads in the same transaction
+# (and in tests) see the change, and again after the commit, because a visitor arriving between
+# the first purge and the commit may have stored the old content again.
+
+
+def purge_now_and_after_commit(purge):
+    purge()
+    transaction.on_commit(purge)
 
 
 def hostnames_of_page(page):
@@ -226,9 +262,9 @@ def purge_for_page(page):
         logger.exception("Page %s: site not found, purging the page cache of every site", page.pk)
         hostnames = None
     if hostnames:
-        transaction.on_commit(lambda: bump_site_versions(hostnames))
+        purge_now_and_after_commit(lambda: bump_site_versions(hostnames))
     else:
-        transaction.on_commit(bump_global_version)
+        purge_now_and_after_commit(bump_global_version)
 
 
 def on_page_changed(sender, instance, **kwargs):
@@ -251,19 +287,19 @@ def on_page_deleted(sender, instance, **kwargs):
 
 def on_site_setting_saved(sender, instance, **kwargs):
     hostname = instance.site.hostname
-    transaction.on_commit(lambda: bump_site_versions({hostname}))
+    purge_now_and_after_commit(lambda: bump_site_versions({hostname}))
 
 
 def on_global_change(sender, **kwargs):
-    transaction.on_commit(bump_global_version)
+    purge_now_and_after_commit(bump_global_version)
 
 
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Site
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from sites.models import ImportRun, SiteBranding, SiteNavigation
+    from sites.models import ImportRun, SiteBranding, SiteNavigation, SiteProfile
 
     page_published.connect(on_page_changed, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="pagecache_unpublished")
@@ -276,5 +312,8 @@ def connect_signals():
             dispatch_uid=f"pagecache_{setting_model.__name__}",
         )
     post_save.connect(on_global_change, sender=ImportRun, dispatch_uid="pagecache_import_run")
-    post_save.connect(on_global_change, sender=Site, dispatch_uid="pagecache_site_saved")
-    post_delete.connect(on_global_change, sender=Site, dispatch_uid="pagecache_site_deleted")
+    # Site resolution (sites.middleware) and every page's privacy depend on these models.
+    for model in (Site, SiteProfile, PageViewRestriction):
+        name = model.__name__
+        post_save.connect(on_global_change, sender=model, dispatch_uid=f"pagecache_{name}_saved")
+        post_delete.connect(on_global_change, sender=model, dispatch_uid=f"pagecache_{name}_deleted")

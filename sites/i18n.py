@@ -29,14 +29,15 @@ def language_alternates(page, request):
     A language without a live translation links to the French path under that language's prefix,
     where a notice explains that the page is not translated yet and links the French page.
     """
+    from sites.privacy import public_pages
+
     languages = site_languages(request)
+    translation_pages = public_pages(page.get_translations(inclusive=True).live(), request)
     translations = {
         translation_page.locale.language_code: translation_page
-        for translation_page in page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-        .filter(locale__language_code__in=languages)
+        for translation_page in translation_pages.select_related("locale").filter(
+            locale__language_code__in=languages
+        )
     }
     french_page = translations.get(DEFAULT_LANGUAGE)
     french_url = french_page.get_url(request) if french_page else None
