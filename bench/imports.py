@@ -84,8 +84,11 @@ def write_joconde(path, count):
             output.write(record + "\n//\n")
 
 
+SERIES_SIZE = 1000
+
+
 def write_ead(path, count):
-    """Write one EAD finding aid with ``count`` file-level components under its dsc."""
+    """Write one EAD finding aid with ``count`` file-level components in series of 1,000."""
     text = (DATA / "archives/ead/FRAN_IR_054848.xml").read_text(encoding="utf-8")
     text = re.sub(r"<eadid>[^<]*</eadid>", f"<eadid>FRAN_IR_BENCH{RUN_TAG}</eadid>", text)
     head, rest = text.split("<dsc>", 1)
@@ -93,6 +96,16 @@ def write_ead(path, count):
     with path.open("w", encoding="utf-8") as output:
         output.write(head + "<dsc>\n")
         for number in range(count):
+            # The importer accepts at most 99,999 children per parent (the tree's path steps),
+            # so the files are grouped in series of 1,000, as real finding aids group them.
+            if number % SERIES_SIZE == 0:
+                series = number // SERIES_SIZE
+                if series:
+                    output.write("</c>\n")
+                output.write(
+                    f'<c id="bench-series-{series}" level="series">'
+                    f"<did><unittitle>Série {series}</unittitle></did>\n"
+                )
             year = 1900 + number % 100
             output.write(
                 f'<c id="bench-{number}" level="file"><did>'
@@ -102,7 +115,7 @@ def write_ead(path, count):
                 f"</did><scopecontent><p>Composant {number} du jeu d'essai.</p></scopecontent>"
                 "</c>\n"
             )
-        output.write("</dsc>" + tail)
+        output.write("</c>\n</dsc>" + tail)
 
 
 def write_tourinsoft(path, count):
@@ -145,19 +158,28 @@ def real_runs():
     ]
 
 
-def scale_runs(folder, scale):
+def scale_runs(folder, scale, kinds):
+    """Generate the scale files of ``kinds`` and yield (kind, label, command, file) for each."""
     counts = {kind: max(1, round(total * scale)) for kind, total in FULL_SCALE.items()}
     joconde = folder / "joconde-scale.txt"
     ead = folder / "ead-scale.xml"
     tourinsoft = folder / "tourinsoft-scale.json"
-    write_joconde(joconde, counts["joconde"])
-    write_ead(ead, counts["ead"])
-    write_tourinsoft(tourinsoft, counts["tourinsoft"])
-    return [
-        ("Joconde (scale)", ["import_joconde", str(joconde)], joconde),
-        (f"EAD (scale: {counts['ead']} c)", ["import_ead", str(ead)], ead),
-        ("Tourinsoft (scale)", ["import_tourinsoft", "--feed", "bench-scale", "--partial", str(tourinsoft)], tourinsoft),
+    writers = {"joconde": (write_joconde, joconde), "ead": (write_ead, ead)}
+    writers["tourinsoft"] = (write_tourinsoft, tourinsoft)
+    for kind in kinds:
+        write, path = writers[kind]
+        write(path, counts[kind])
+    runs = [
+        ("joconde", "Joconde (scale)", ["import_joconde", str(joconde)], joconde),
+        ("ead", f"EAD (scale: {counts['ead']} c)", ["import_ead", str(ead)], ead),
+        (
+            "tourinsoft",
+            "Tourinsoft (scale)",
+            ["import_tourinsoft", "--feed", "bench-scale", "--partial", str(tourinsoft)],
+            tourinsoft,
+        ),
     ]
+    return [run for run in runs if run[0] in kinds]
 
 
 def print_row(label, size, result):
@@ -183,6 +205,12 @@ def main():
         "to generate and import (default 0.02).",
     )
     parser.add_argument("--real-only", action="store_true", help="Import the real files only.")
+    parser.add_argument("--skip-real", action="store_true", help="Import the scale set only.")
+    parser.add_argument(
+        "--kinds",
+        default="joconde,ead,tourinsoft",
+        help="Comma-separated scale sets to generate (default: joconde,ead,tourinsoft).",
+    )
     arguments = parser.parse_args()
     if arguments.child is not None:
         run_child(arguments.child)
@@ -190,12 +218,15 @@ def main():
 
     print(f"{'import':<26} {'records':>9} {'file MB':>9} {'seconds':>9} {'records/s':>10} {'peak MB':>9}")
     print_row("baseline (Django only)", "-", measure([]))
-    for label, command in real_runs():
-        print_row(label, f"{sum(Path(p).stat().st_size for p in sources(command)) / 1_048_576:.1f}", measure(command))
+    if not arguments.skip_real:
+        for label, command in real_runs():
+            size = sum(path.stat().st_size for path in sources(command)) / 1_048_576
+            print_row(label, f"{size:.1f}", measure(command))
     if arguments.real_only:
         return
     with tempfile.TemporaryDirectory(prefix="platform-bench-imports-") as folder:
-        for label, command, path in scale_runs(Path(folder), arguments.scale):
+        kinds = set(arguments.kinds.split(","))
+        for kind, label, command, path in scale_runs(Path(folder), arguments.scale, kinds):
             print_row(label, f"{path.stat().st_size / 1_048_576:.1f}", measure(command))
 
 
