@@ -10,9 +10,11 @@ Keys are made of the host name and the full path with its query string. The lang
 the path (French has no prefix, the others live under /en/, /de/, /nl/), so one key never serves
 two languages. Each key also contains two versions read from the cache: one per host name, bumped
 when a page of that site is published, unpublished, moved or deleted or when the site's settings
-are saved, and a global one, bumped when an import run is recorded or a Site changes, because
-imported records are shown on listings of every site. Bumping a version orphans the old keys,
-which expire after ``PLATFORM_PAGE_CACHE_SECONDS``. With Redis as the cache, the versions are
+are saved, and a global one, bumped when an import run is recorded (imported records are shown
+on listings of every site) or a Site, SiteProfile or PageViewRestriction changes. Bumping a
+version orphans the old keys, which expire after ``PLATFORM_PAGE_CACHE_SECONDS``. The same
+versions key the fragments of ``cached_fragment`` (menus, settings, site resolution), which are
+cached whether the page cache is on or off. With Redis as the cache, the versions are
 shared by every app server, so a publish on one server purges the pages of all of them.
 
 Vary: the stored responses carry ``Vary: Cookie`` because the same URL renders differently for a
