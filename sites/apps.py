@@ -14,3 +14,7 @@ class SitesConfig(AppConfig):
         from .security.registration import install_registration_guard
 
         install_registration_guard()
+
+        from .cache import connect_signals
+
+        connect_signals()

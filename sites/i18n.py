@@ -27,16 +27,30 @@ def language_alternates(page, request):
     """List the site's languages for ``page``: name, URL and whether a translation is live.
 
     A language without a live translation links to the French path under that language's prefix,
-    where a notice explains that the page is not translated yet and links the French page.
+    where a notice explains that the page is not translated yet and links the French page. The
+    list is computed once per request and page, because routable pages ask for it twice (their
+    route and the page context), and each call returns a copy that the caller may change.
     """
+    if request is None:
+        return build_language_alternates(page, request)
+    computed = getattr(request, "_platform_language_alternates", None)
+    if computed is None:
+        computed = request._platform_language_alternates = {}
+    if page.pk not in computed:
+        computed[page.pk] = build_language_alternates(page, request)
+    return [dict(alternate) for alternate in computed[page.pk]]
+
+
+def build_language_alternates(page, request):
+    from sites.privacy import public_pages
+
     languages = site_languages(request)
+    translation_pages = public_pages(page.get_translations(inclusive=True).live(), request)
     translations = {
         translation_page.locale.language_code: translation_page
-        for translation_page in page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-        .filter(locale__language_code__in=languages)
+        for translation_page in translation_pages.select_related("locale").filter(
+            locale__language_code__in=languages
+        )
     }
     french_page = translations.get(DEFAULT_LANGUAGE)
     french_url = french_page.get_url(request) if french_page else None

@@ -2,11 +2,39 @@
 
 from django.conf import settings
 from django.shortcuts import render
+from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Site
 
 # Paths served on every known host and on unknown ones: the admin, assets and documents.
 SITE_INDEPENDENT_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/favicon.ico")
+
+
+def find_site_and_profile(request):
+    site = Site.find_for_request(request)
+    profile = None
+    if site is not None:
+        from sites.models import SiteProfile
+
+        profile = SiteProfile.objects.filter(site=site).select_related("site").first()
+    return site, profile
+
+
+def resolve_site(request):
+    """Return the request's Wagtail Site and SiteProfile, either None, cached per host and port.
+
+    Saving or deleting a Site or a SiteProfile bumps the global cache version, which ends the
+    cached resolutions (see sites.cache).
+    """
+    from sites.cache import cached_fragment
+
+    hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+    return cached_fragment(
+        request,
+        f"site-resolution:{hostname}:{port}",
+        lambda: find_site_and_profile(request),
+        per_language=False,
+    )
 
 
 class SiteResolutionMiddleware:
@@ -20,14 +48,9 @@ class SiteResolutionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site = Site.find_for_request(request)
-        request.platform_profile = None
-        if site is not None:
-            from sites.models import SiteProfile
-
-            request.platform_profile = (
-                SiteProfile.objects.filter(site=site).select_related("site").first()
-            )
+        site, request.platform_profile = resolve_site(request)
+        # Wagtail's Site.find_for_request reads this attribute before querying.
+        request._wagtail_site = site
 
         if request.path.startswith(SITE_INDEPENDENT_PREFIXES):
             return self.get_response(request)

@@ -67,3 +67,17 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache.
+
+    Cached fragments (menus, site settings, site resolution) and page cache versions outlive the
+    test's rolled-back transaction, so they could describe rows a previous test created.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -586,6 +586,8 @@ def parse_finding_aid(root, path):
 def parse_file(path, max_bytes=None):
     """Read and check one EAD file completely; return a ParsedFindingAid or raise SourceError."""
     path = check_source_file(path, max_bytes)
+    # TODO: parse with lxml iterparse and clear stored components: the whole tree takes 792 MB for
+    # 100,000 components (docs/benchmarks.md), above the 300 MB budget of an import.
     raw = path.read_bytes()
     root = parse_xml(raw, path)
     strip_namespaces(root)

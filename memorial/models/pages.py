@@ -13,25 +13,21 @@ from wagtail.search import index
 from sites.blocks import BodyBlock
 from sites.i18n import language_alternates, site_languages
 from sites.models import BasePage
+from sites.privacy import public_pages
 
 from .records import Convoy, KeyFigure, PublicFigure
 
 
-def find_page_in_same_tree(page, page_class):
-    """Return the first live page of ``page_class`` under the home page of ``page``'s tree.
+def find_page_in_same_tree(page, page_class, request):
+    """Return the first live public page of ``page_class`` under the home page of ``page``'s tree.
 
     Each language of a site has its own tree under its translated home page, so the page found
     is in the same language as ``page``. Home pages are children of the tree root, as
     ``sites.demo.sites`` creates them. Returns None when there is none.
     """
     home_path = page.path[: Page.steplen * 2]
-    return (
-        page_class.objects.live()
-        .public()
-        .filter(path__startswith=home_path)
-        .order_by("path")
-        .first()
-    )
+    pages = public_pages(page_class.objects.live().filter(path__startswith=home_path), request)
+    return pages.order_by("path").first()
 
 
 class ConvoyIndexPage(RoutablePageMixin, BasePage):
@@ -88,7 +84,7 @@ class ConvoyIndexPage(RoutablePageMixin, BasePage):
         convoy = Convoy.objects.published().with_figures().filter(convoy_id=convoy_id).first()
         if convoy is None:
             raise Http404
-        people_page = find_page_in_same_tree(self, PublicFigureIndexPage)
+        people_page = find_page_in_same_tree(self, PublicFigureIndexPage, request)
         subpath = self.convoy_path(convoy)
         alternates = [
             {**alternate, "url": alternate["url"] + subpath if alternate["url"] else None}
@@ -158,7 +154,7 @@ class PublicFigureIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        convoy_page = find_page_in_same_tree(self, ConvoyIndexPage)
+        convoy_page = find_page_in_same_tree(self, ConvoyIndexPage, request)
         convoy_page_url = convoy_page.get_url(request) if convoy_page else None
         people = list(PublicFigure.objects.published().with_convoy())
         for person in people:

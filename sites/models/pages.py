@@ -91,9 +91,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["highlights"] = (
-            self.get_children().live().public().in_menu().specific().defer_streamfields()[:6]
-        )
+        from sites.privacy import public_pages
+
+        children = public_pages(self.get_children().live().in_menu(), request)
+        context["highlights"] = children.specific().defer_streamfields()[:6]
         return context
 
 
@@ -115,7 +116,10 @@ class ContentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific().defer_streamfields()
+        from sites.privacy import public_pages
+
+        children = public_pages(self.get_children().live(), request)
+        context["subpages"] = children.specific().defer_streamfields()
         return context
 
 

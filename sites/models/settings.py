@@ -95,8 +95,36 @@ class AccessibilityStatus(models.TextChoices):
     NOT_COMPLIANT = "not_compliant", _("not compliant")
 
 
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read from the cache, so that a page does not query it every time.
+
+    Saving the setting purges the site's cache (sites.cache), so a change shows at once.
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+
+        from sites.cache import cached_fragment
+
+        site_settings = cached_fragment(
+            request, f"setting:{cls._meta.label}", lambda: cls.for_site(site), per_language=False
+        )
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
+
+
 @register_setting(icon="site")
-class SiteBranding(BaseSiteSetting):
+class SiteBranding(CachedSiteSetting):
     """Identity of a site: names, logo, colours and contacts, shown on every page."""
 
     select_related = ["logo", "favicon", "legal_notice_page", "privacy_page", "accessibility_page"]
@@ -267,7 +295,7 @@ class FooterColumnBlock(blocks.StructBlock):
 
 
 @register_setting(icon="list-ul")
-class SiteNavigation(BaseSiteSetting):
+class SiteNavigation(CachedSiteSetting):
     """Main menu and footer of a site, edited by that site's editors."""
 
     main_menu = StreamField(

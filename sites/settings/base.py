@@ -121,6 +121,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves anonymous pages from the cache before any database query; off unless
+    # PLATFORM_PAGE_CACHE is set (see sites/cache.py).
+    "sites.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sites.middleware.SiteResolutionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -408,3 +411,8 @@ RATELIMIT_USE_CACHE = "default"
 # Registration forms submitted faster than this many seconds after the page was served are
 # rejected as automated.
 REGISTRATION_MIN_SECONDS = float(os.environ.get("REGISTRATION_MIN_SECONDS", "3"))
+
+# Front-end cache of anonymous pages (sites/cache.py), on the default cache: Redis in production,
+# local memory in the demo. Off unless PAGE_CACHE=1; production turns it on by default.
+PLATFORM_PAGE_CACHE = os.environ.get("PAGE_CACHE", "0") == "1"
+PLATFORM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

@@ -45,7 +45,9 @@ CACHES = {
     }
 }
 
-MEDIA_ROOT = required_env("MEDIA_ROOT")
+# Media on local disk by default; MEDIA_STORAGE=s3 (the block at the end) stores them in a bucket.
+if os.environ.get("MEDIA_STORAGE", "local") != "s3":
+    MEDIA_ROOT = required_env("MEDIA_ROOT")
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "var" / "static"))  # noqa: F405
 STORAGES = {  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -117,3 +119,31 @@ INSTALLED_APPS = [*INSTALLED_APPS, "django_ratelimit"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")  # noqa: F405
+
+# Front-end cache of anonymous pages, shared by every app server through Redis.
+PLATFORM_PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") == "1"
+
+# Media (images, renditions, documents) on S3-compatible object storage, shared by every app
+# server, with MEDIA_STORAGE=s3. Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
+# read by boto3 itself. Media URLs are left unsigned because cached pages embed them, so the
+# bucket (or the CDN in front of it, AWS_S3_CUSTOM_DOMAIN) must allow public reads of media.
+# Documents stay behind Django (WAGTAILDOCS_SERVE_METHOD = "serve_view"), which checks their
+# privacy before streaming them from the bucket.
+if os.environ.get("MEDIA_STORAGE", "local") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": required_env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+elif os.environ.get("MEDIA_STORAGE", "local") != "local":
+    raise ImproperlyConfigured(
+        f"MEDIA_STORAGE is {os.environ['MEDIA_STORAGE']!r}; expected local (default) or s3."
+    )

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from sites.cache import cached_fragment
 from sites.models import SiteBranding, SiteNavigation
 
 register = template.Library()
@@ -47,9 +48,7 @@ def _resolve_link(link, localized, request):
     return {"url": link.get("url"), "label": link.get("label")}
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context):
-    request = context["request"]
+def build_main_menu(request):
     navigation = SiteNavigation.for_request(request)
     links = list(_links_in_menu(navigation.main_menu))
     localized = _localized_pages(links)
@@ -63,33 +62,28 @@ def main_menu(context):
                 ],
             }
         )
-    return {"items": items, "request": request}
+    return items
 
 
-@register.inclusion_tag("includes/footer_columns.html", takes_context=True)
-def footer_columns(context):
-    request = context["request"]
+def build_footer_columns(request):
     navigation = SiteNavigation.for_request(request)
     links = list(_links_in_menu(navigation.footer_columns))
     localized = _localized_pages(links)
-    columns = [
+    return [
         {
             "title": column.value["title"],
             "links": [_resolve_link(link, localized, request) for link in column.value["links"]],
         }
         for column in navigation.footer_columns
     ]
-    return {"columns": columns}
 
 
-@register.simple_tag(takes_context=True)
-def legal_links(context):
+def build_legal_links(request):
     """Return the site's legal pages in the active language, in one query.
 
     Each link has a "kind": "legal_notice", "privacy" or "accessibility". The accessibility
     statement's link also has "status", the site's RGAA conformance status as the footer states it.
     """
-    request = context["request"]
     branding = SiteBranding.for_request(request)
     pages = [
         (kind, page)
@@ -105,9 +99,34 @@ def legal_links(context):
     for kind, page in pages:
         link = {**_resolve_link({"page": page}, localized, request), "kind": kind}
         if kind == "accessibility":
-            link["status"] = branding.get_accessibility_status_display()
+            link["status"] = str(branding.get_accessibility_status_display())
         links.append(link)
     return links
+
+
+# The menu, footer and legal links are the same on every page of a site in one language. They are
+# cached per site and language, purged when a page of the site is published, unpublished, moved or
+# deleted (titles and URLs) and when the site's settings are saved (sites.cache).
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    items = cached_fragment(request, "main-menu", lambda: build_main_menu(request))
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("includes/footer_columns.html", takes_context=True)
+def footer_columns(context):
+    request = context["request"]
+    return {"columns": cached_fragment(request, "footer", lambda: build_footer_columns(request))}
+
+
+@register.simple_tag(takes_context=True)
+def legal_links(context):
+    """Return the site's legal pages in the active language."""
+    request = context["request"]
+    return cached_fragment(request, "legal-links", lambda: build_legal_links(request))
 
 
 @register.simple_tag(takes_context=True)

@@ -51,3 +51,55 @@ def test_production_deploy_check_clean():
     result = run_check(PRODUCTION_ENVIRONMENT)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def production_storage(environment):
+    """Return the default storage backend of the production settings for ``environment``."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])",
+        ],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "sites.settings.production",
+            **environment,
+        },
+        capture_output=True,
+        text=True,
+    )
+    return result
+
+
+def test_production_media_on_disk_by_default():
+    result = production_storage(PRODUCTION_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.core.files.storage.FileSystemStorage"
+
+
+def test_production_media_on_s3():
+    environment = {
+        **PRODUCTION_ENVIRONMENT,
+        "MEDIA_STORAGE": "s3",
+        "AWS_STORAGE_BUCKET_NAME": "platform-media",
+        "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+    }
+    del environment["MEDIA_ROOT"]
+    result = production_storage(environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "storages.backends.s3.S3Storage"
+
+
+def test_production_s3_requires_bucket():
+    environment = {**PRODUCTION_ENVIRONMENT, "MEDIA_STORAGE": "s3"}
+    result = production_storage(environment)
+    assert result.returncode != 0
+    assert "AWS_STORAGE_BUCKET_NAME" in result.stderr
+
+
+def test_production_rejects_unknown_media_storage():
+    result = production_storage({**PRODUCTION_ENVIRONMENT, "MEDIA_STORAGE": "ftp"})
+    assert result.returncode != 0
+    assert "MEDIA_STORAGE" in result.stderr
