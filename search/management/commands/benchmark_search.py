@@ -6,6 +6,7 @@ seeded random generator, so two runs index the same text. The command prints fig
 nothing. It writes to the configured database: run it on a scratch database, never production.
 """
 
+import datetime
 import random
 import statistics
 import time
@@ -85,7 +86,7 @@ class Command(BaseCommand):
                 title=f"{subject.capitalize()} {generator.choice(ARMIES)}",
                 summary=f"{generator.choice(MATERIALS)}, vers {year}",
                 body=f"Figurine représentant un {subject} {generator.choice(ARMIES)}. Inv. {number}.",
-                path=f"/collections/objet/bench-{number}/", date=None, century=(year - 1) // 100 + 1,
+                path=f"/collections/objet/bench-{number}/", date=datetime.date(year, 1, 1), century=(year - 1) // 100 + 1,
                 museum=generator.choice(MUSEUMS), commune="Compiègne", object_type=generator.choice(OBJECT_TYPES),
                 has_images=generator.random() < 0.4, pending=engine.is_configured(),
             )
@@ -98,7 +99,7 @@ class Command(BaseCommand):
                 title=f"{series} de {commune} ({year}-{year + generator.randint(0, 20)})",
                 summary=f"{generator.randint(1, 9)} E {number}",
                 body=f"{series}. {commune}. Actes et pièces, {year}.",
-                path=f"/inventaires/bench/c{number}/", century=(year - 1) // 100 + 1, commune=commune,
+                path=f"/inventaires/bench/c{number}/", date=datetime.date(year, 1, 1), century=(year - 1) // 100 + 1, commune=commune,
                 object_type="Dossier", has_images=generator.random() < 0.2, pending=engine.is_configured(),
             )
 
