@@ -194,7 +194,11 @@ def page(browser):
     from playwright.sync_api import expect
 
     expect.set_options(timeout=EXPECT_TIMEOUT_MS)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        # axe-core is injected as an inline script, which the sites' CSP blocks on purpose.
+        bypass_csp=True,
+        viewport={"width": 1280, "height": 900},
+    )
     tab = context.new_page()
     yield tab
     context.close()
