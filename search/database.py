@@ -25,8 +25,24 @@ WORD_PATTERN = re.compile(r"[\w]+(?:['’-][\w]+)*")
 ELISION_PATTERN = re.compile(r"\b(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 
 
+# Each word costs Wagtail's SQLite backend one more full-text clause per field: a query of a
+# hundred words took 44 s. The first words are kept, each once.
+MAX_WORDS = 12
+
+
 def plain_words(text):
-    return " ".join(WORD_PATTERN.findall(ELISION_PATTERN.sub(" ", text)))
+    """Return the words of ``text`` that a database search looks for.
+
+    A word after a minus sign is dropped: the database backend cannot exclude it, and looking
+    for it would return the opposite of what the visitor asked.
+    """
+    text = ELISION_PATTERN.sub(" ", text)
+    text = re.sub(r"(?:^|\s)-\S*", " ", text)
+    words = []
+    for word in WORD_PATTERN.findall(text):
+        if word.lower() not in (known.lower() for known in words):
+            words.append(word)
+    return " ".join(words[:MAX_WORDS])
 
 
 def scoped(filters, language, site_keys=None):
@@ -100,11 +116,11 @@ def hits(parameters, site_keys, language, start, size):
     ]
 
 
-def suggestions(text, language, limit):
+def suggestions(text, language, limit, site_keys):
     words = plain_words(text)
     if not words:
         return []
-    queryset = SearchEntry.objects.filter(language=language, visible=True)
+    queryset = SearchEntry.objects.filter(language=language, visible=True, site__in=site_keys)
     results = get_search_backend().autocomplete(words, queryset)
     return [(entry.title, entry.site, entry.path) for entry in results[:limit]]
 
@@ -128,6 +144,11 @@ class DatabaseBackend:
     highlights = False
 
     @staticmethod
+    def supports_operators():
+        """Tell whether quotes and the minus sign work: on PostgreSQL, not on SQLite."""
+        return not uses_wagtail_index()
+
+    @staticmethod
     def counts(parameters, site_key, language):
         return implementation().counts(parameters, site_key, language)
 
@@ -136,5 +157,5 @@ class DatabaseBackend:
         return implementation().hits(parameters, site_keys, language, start, size)
 
     @staticmethod
-    def suggestions(text, language, limit):
-        return implementation().suggestions(text, language, limit)
+    def suggestions(text, language, limit, site_keys):
+        return implementation().suggestions(text, language, limit, site_keys)

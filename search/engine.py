@@ -388,10 +388,11 @@ def hits(parameters, site_keys, language, start, size):
 
 
 @engine_call
-def suggestions(text, language, limit):
+def suggestions(text, language, limit, site_keys):
     """Return (title, site, path) of the entries whose title starts like ``text`` (autocomplete)."""
     search = (
         Search(using=client(), index=alias_name(language))
+        .filter("terms", site=list(site_keys))
         .query(
             "multi_match",
             query=text,
@@ -409,6 +410,10 @@ class EngineBackend:
 
     highlights = True
     counts = staticmethod(counts)
+
+    @staticmethod
+    def supports_operators():
+        return True
     hits = staticmethod(hits)
     suggestions = staticmethod(suggestions)
 

@@ -111,7 +111,7 @@ def hits(parameters, site_keys, language, start, size):
     ]
 
 
-def suggestions(text, language, limit):
+def suggestions(text, language, limit, site_keys):
     """Return titles whose words start like ``text``: every word, the last one as a prefix."""
     words = plain_words(text.replace("'", " ").replace("’", " ").replace("-", " ")).split()
     if not words:
@@ -119,7 +119,7 @@ def suggestions(text, language, limit):
     prefix_query = " & ".join(words[:-1] + [words[-1] + ":*"])
     condition = f"\"{TABLE}\".\"search_vector\" @@ to_tsquery('platform_french'::regconfig, %s)"
     queryset = (
-        SearchEntry.objects.filter(language=language, visible=True)
+        SearchEntry.objects.filter(language=language, visible=True, site__in=site_keys)
         .filter(RawSQL(condition, [prefix_query], output_field=BooleanField()))
         .order_by("title")
         .values_list("title", "site", "path")

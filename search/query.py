@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -62,11 +63,41 @@ FACETS = [
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 
 
+# Centuries a record can be dated to: from the 30th century BC (-30) to the 22nd (22). Anything
+# outside is rejected before it reaches a label or a database integer.
+MIN_CENTURY = -30
+MAX_CENTURY = 22
+
+
+def is_plausible_century(value):
+    text = str(value)
+    if not text.lstrip("-").isdigit() or len(text) > 3:
+        return False
+    return MIN_CENTURY <= int(text) <= MAX_CENTURY and int(text) != 0
+
+
 def century_label(century):
+    """Return "XIXe siècle", "19th century", "19. Jahrhundert" or "19e eeuw" for 19."""
     century = int(century)
+    values = {"ordinal": century_ordinal(abs(century))}
     if century < 0:
-        return _("%(century)s century BC") % {"century": roman(-century)}
-    return _("%(century)s century") % {"century": roman(century)}
+        return _("%(ordinal)s century BC") % values
+    return _("%(ordinal)s century") % values
+
+
+def century_ordinal(number):
+    """Write a century's ordinal number as the active language does."""
+    language = (get_language() or "fr").split("-")[0]
+    if language == "fr":
+        return "Ier" if number == 1 else f"{roman(number)}e"
+    if language == "de":
+        return f"{number}."
+    if language == "nl":
+        return f"{number}e"
+    suffix = "th"
+    if number % 100 not in (11, 12, 13):
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def roman(number):
@@ -98,7 +129,7 @@ class SearchForm(forms.Form):
         # Free-text facet values are checked for length only: an unknown value finds nothing.
         for name in ("museum", "commune", "type"):
             self.fields[name].valid_value = lambda value: 0 < len(value) <= 255
-        self.fields["century"].valid_value = lambda value: str(value).lstrip("-").isdigit()
+        self.fields["century"].valid_value = is_plausible_century
 
     def parameters(self):
         data = self.cleaned_data if self.is_valid() else self.valid_parts()

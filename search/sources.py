@@ -247,7 +247,6 @@ class ConvoySource(Source):
             "body": join_text(convoy.notes, convoy.prisoner_numbers, convoy.fmd_transport_code),
             "date": departure,
             "century": (departure.year - 1) // 100 + 1 if departure else None,
-            "commune": convoy.departure_place,
         }
 
     def subpath(self, page, convoy):

@@ -10,6 +10,7 @@ from wagtail.models import Site
 from search import engine
 from search.database import DatabaseBackend
 from search.query import FACETS, SearchForm, run_search
+from sites.i18n import LANGUAGE_NAMES, prefixed_path
 from sites.models import SiteProfile
 
 SUGGESTION_LIMIT = 8
@@ -41,11 +42,17 @@ def search(request):
     if parameters.text or parameters.filters:
         try:
             outcome = run_search(visitor_backend(), parameters, profile.key, language, list(roots))
+            last_page = max(1, -(-outcome.total // parameters.per_page))
+            if parameters.page > last_page:
+                # A page past the end (an old link, a hand-edited URL) shows the last one.
+                parameters.page = last_page
+                outcome = run_search(visitor_backend(), parameters, profile.key, language, list(roots))
         except engine.SearchUnavailable:
             unavailable = True
         else:
             for hit in outcome.hits:
                 hit.url = roots.get(hit.site, "") + hit.path
+                hit.on_current_site = hit.site == profile.key
 
     context = {
         "query": parameters.text,
@@ -54,12 +61,33 @@ def search(request):
         "unavailable": unavailable,
         "site_key": profile.key,
         "highlights": visitor_backend().highlights,
+        "operators": visitor_backend().supports_operators(),
+        "alternates": search_page_alternates(request, profile),
         "sort_choices": form.fields["sort"].choices,
         "facet_links": facet_links(parameters, outcome) if outcome else [],
         "page_links": page_links(parameters, outcome) if outcome else {},
     }
     response = TemplateResponse(request, "search/search.html", context, status=503 if unavailable else 200)
     return response
+
+
+def search_page_alternates(request, profile):
+    """List the search page in each language of the site, keeping the query string."""
+    current = get_language()
+    query_string = request.META.get("QUERY_STRING", "")
+    alternates = []
+    for code in profile.languages:
+        path = prefixed_path(code, "/recherche/")
+        alternates.append(
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES[code],
+                "url": f"{path}?{query_string}" if query_string else path,
+                "available": True,
+                "current": code == current,
+            }
+        )
+    return alternates
 
 
 def query_items(parameters, replace=None, page=None):
@@ -109,8 +137,14 @@ def suggestions(request):
     if len(text) < 2:
         return JsonResponse({"suggestions": []})
     roots = site_roots()
+    profile = request.platform_profile
+    other_sites = [key for key in roots if key != profile.key]
+    backend = visitor_backend()
     try:
-        rows = visitor_backend().suggestions(text, get_language(), SUGGESTION_LIMIT)
+        # The current site's titles come first, as its results do on the search page.
+        rows = backend.suggestions(text, get_language(), SUGGESTION_LIMIT, [profile.key])
+        if len(rows) < SUGGESTION_LIMIT and other_sites:
+            rows += backend.suggestions(text, get_language(), SUGGESTION_LIMIT - len(rows), other_sites)
     except engine.SearchUnavailable:
         return JsonResponse({"suggestions": [], "unavailable": True}, status=503)
     return JsonResponse(

@@ -316,3 +316,114 @@ def test_search_page_queries_are_bounded(
         response = search(client, hosts["musees"], q="plaque", type="type 1")
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("century", ["9223372036854775807", "99999999999999999999999", "-99", "0", "1e3"])
+def test_implausible_century_is_ignored(client, hosts, search_backend, make_object, century):
+    make_object("Bouclier d'apparat", date_text="1850")
+
+    response = search(client, hosts["musees"], q="bouclier", century=century)
+
+    assert response.status_code == 200
+    assert result_titles(response) == ["Bouclier d'apparat"]
+    assert response.context["parameters"].filters == {}
+
+
+@pytest.mark.parametrize(
+    "language, label",
+    [("fr", "XIXe siècle"), ("en", "19th century"), ("de", "19. Jahrhundert"), ("nl", "19e eeuw")],
+)
+def test_century_label_per_language(language, label):
+    from django.utils import translation
+
+    with translation.override(language):
+        assert str(query.century_label(19)) == label
+    with translation.override("en"):
+        assert str(query.century_label(21)) == "21st century"
+        assert str(query.century_label(-3)) == "3rd century BC"
+
+
+def test_minus_sign_never_inverts_search(client, hosts, search_backend, make_object):
+    make_object("Sabre de cavalerie")
+    make_object("Sabre et tambour")
+
+    titles = result_titles(search(client, hosts["musees"], q="sabre -tambour"))
+    only_excluded = result_titles(search(client, hosts["musees"], q="-tambour"))
+
+    assert "Sabre de cavalerie" in titles
+    assert "Sabre et tambour" not in only_excluded
+    from search.views import visitor_backend
+
+    if visitor_backend().supports_operators():
+        assert titles == ["Sabre de cavalerie"]
+
+
+def test_many_words_are_capped_on_database(client, hosts, search_backend, make_object):
+    from search.database import MAX_WORDS, plain_words
+
+    make_object("Bannière de la garde")
+    words = plain_words(" ".join(f"mot{number}" for number in range(100)))
+
+    assert len(words.split()) == MAX_WORDS
+    assert plain_words("église église Église") == "église"
+    assert search(client, hosts["musees"], q="a " * 100).status_code == 200
+
+
+def test_page_past_end_shows_last_page(client, hosts, search_backend, make_object):
+    make_object("Drapeau du régiment")
+
+    response = search(client, hosts["musees"], q="drapeau", page="40")
+
+    assert result_titles(response) == ["Drapeau du régiment"]
+    assert response.context["parameters"].page == 1
+
+
+def test_other_sites_share_one_heading(client, hosts, search_backend, make_object):
+    from search import indexing
+
+    make_object("Lanterne de fiacre")
+    SearchEntry.objects.bulk_create(
+        SearchEntry(
+            source_model="tourism.offer", source_pk=920000 + number, language="fr",
+            site=["tourisme", "memorial", "tourisme"][number], kind="offer",
+            title=f"Lanterne {number}", path=f"/x/{number}/", pending=True,
+        )
+        for number in range(3)
+    )
+    if search_backend == "database":
+        indexing.index_in_database(list(SearchEntry.objects.filter(source_pk__gte=920000)))
+    else:
+        indexing.push_pending()
+
+    html = search(client, hosts["musees"], q="lanterne").content.decode()
+
+    assert html.count('class="search-group"') == 2
+    assert html.count("Sur les autres sites") == 1
+
+
+def test_suggestions_put_current_site_first(client, hosts, search_backend, make_object):
+    from search import indexing
+
+    make_object("Zouave en faction")
+    SearchEntry.objects.create(
+        source_model="tourism.offer", source_pk=930001, language="fr", site="tourisme",
+        kind="offer", title="Zouave café", path="/offres/z/", pending=True,
+    )
+    if search_backend == "database":
+        indexing.index_in_database(list(SearchEntry.objects.filter(source_pk=930001)))
+    else:
+        indexing.push_pending()
+
+    for host, first in ((hosts["musees"], "Zouave en faction"), (hosts["tourisme"], "Zouave café")):
+        response = client.get("/recherche/suggestions/", {"q": "zouav"}, HTTP_HOST=host)
+        titles = [item["title"] for item in response.json()["suggestions"]]
+        assert titles[0] == first, host
+        assert len(titles) == 2, host
+
+
+def test_search_page_offers_language_switcher(client, hosts, search_backend):
+    response = search(client, hosts["tourisme"], q="château")
+    html = response.content.decode()
+
+    assert 'href="/en/recherche/?q=ch%C3%A2teau"' in html or 'href="/en/recherche/?q=château"' in html
+    assert 'hreflang="nl"' in html
