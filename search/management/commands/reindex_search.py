@@ -34,7 +34,8 @@ class Command(BaseCommand):
             )
         if not engine.is_configured():
             # Entries left unchanged may still lack their database index rows (after a move from
-            # OpenSearch back to the database backend, say), so every visible entry without one is indexed.
+            # OpenSearch back to the database backend, say): each visible entry without one is
+            # indexed now.
             with tqdm(desc=_("Database index"), unit=_("entries"), disable=not show_progress) as bar:
                 added = indexing.index_missing_in_database(progress=bar.update)
             self.stdout.write(_("%(count)d entries added to the database index.") % {"count": added})
