@@ -1,7 +1,7 @@
 """The visitor search when no ``SEARCH_URL`` is set: Wagtail's database backend on SQLite.
 
-It offers the same results, facets and sorting as OpenSearch, with no highlighting, and
-autocomplete as a prefix search on titles. On PostgreSQL, ``search.postgres`` serves instead,
+It offers the same facets and sorting as OpenSearch, without stemming, quotes, the minus sign or
+highlighting, and autocomplete as a prefix search on titles. On PostgreSQL, ``search.postgres`` serves instead,
 through an indexed full-text column.
 """
 
@@ -26,7 +26,7 @@ ELISION_PATTERN = re.compile(r"\b(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", r
 
 
 # Each word costs Wagtail's SQLite backend one more full-text clause per field: a query of a
-# hundred words took 44 s. The first words are kept, each once.
+# hundred words took 44 s on the demo (2-core machine). The first words are kept, each once.
 MAX_WORDS = 12
 
 
