@@ -1,8 +1,8 @@
 """The visitor search when no ``SEARCH_URL`` is set: Wagtail's database backend on SQLite.
 
 It offers the same facets and sorting as OpenSearch, without stemming, quotes, the minus sign or
-highlighting, and autocomplete as a prefix search on titles. On PostgreSQL, ``search.postgres`` serves instead,
-through an indexed full-text column.
+highlighting, and autocomplete as a prefix search on titles. On PostgreSQL, ``search.postgres``
+serves instead, through an indexed full-text column.
 """
 
 import re
