@@ -79,8 +79,8 @@ class SearchEntry(index.Indexed, models.Model):
 
     objects = SearchEntryQuerySet.as_manager()
 
-    # The search app writes these rows and tells the backend itself (search.indexing), in
-    # batches and after commit, so Wagtail's per-save signal handlers stay out of the way.
+    # The search app writes these rows and indexes them itself (search.indexing), in batches
+    # and after commit, so Wagtail's per-save signal handlers are turned off.
     search_auto_update = False
     search_fields = [
         index.SearchField("title", boost=4),

@@ -15,7 +15,8 @@ from search.models import SearchEntry
 from search.query import FACETS, Hit, Sort
 
 TABLE = SearchEntry._meta.db_table
-# websearch_to_tsquery accepts any text (quotes, "or", a leading minus) and never raises.
+# websearch_to_tsquery accepts any text (quotes, "or", a leading minus): the PostgreSQL
+# documentation states that it never raises syntax errors, unlike to_tsquery.
 TSQUERY = "websearch_to_tsquery('platform_french'::regconfig, %s)"
 
 

@@ -1,6 +1,6 @@
 """A visitor's search: the parameters, the facets it offers and the page of results it gets.
 
-Both engines implement the same two calls, ``counts`` and ``hits``; ``run_search`` combines them
+Both engines implement the same two calls, ``counts`` and ``hits``. ``run_search`` combines them
 so that results from the visitor's current site come first, then those of the other sites.
 """
 

@@ -36,16 +36,15 @@ def listing_sources(page):
 
 
 def page_changed(sender, instance, **kwargs):
-    """A published, unpublished or moved page changes its own URL and its descendants'."""
+    """Refresh the entries of ``page``'s subtree, whose URLs and visibility follow the page.
+
+    A listing page also refreshes the records it serves.
+    """
     page = instance if isinstance(instance, Page) else instance.page
     enqueue_pages(subtree_ids(page))
     for label in listing_sources(page):
         pks = list(RECORD_SOURCES[label].model.objects.values_list("pk", flat=True))
         enqueue_records(label, pks)
-
-
-def page_moved(sender, instance, **kwargs):
-    page_changed(sender, instance)
 
 
 def page_deleting(sender, instance, **kwargs):
@@ -79,7 +78,7 @@ def import_ended(sender, run, **kwargs):
 def connect():
     page_published.connect(page_changed, dispatch_uid="search_page_published")
     page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
-    post_page_move.connect(page_moved, dispatch_uid="search_page_moved")
+    post_page_move.connect(page_changed, dispatch_uid="search_page_moved")
     pre_delete.connect(page_deleting, dispatch_uid="search_page_deleting")
     for signal in (post_save, post_delete):
         signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search_restriction_{signal}")

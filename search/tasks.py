@@ -1,8 +1,8 @@
 """Background tasks that keep the search entries and the engine up to date (django-tasks).
 
 They are enqueued after commit by ``search.signals``. Each one ends by sending the pending
-entries to OpenSearch when it is configured; if the engine is down, the entries stay pending and
-a later task or the ``search_sync`` command sends them.
+entries to OpenSearch when it is configured. If the engine is down, the entries stay pending
+until a later task or the ``search_sync`` command sends them.
 """
 
 import logging

@@ -208,7 +208,7 @@ class PageCacheMiddleware:
         key = cache_key(request, request_versions(request))
         stored = cache.get(key)
         if stored is not None:
-            # The stored HTML carries the CSP nonce of the request that rendered it; the outer
+            # The stored HTML carries the CSP nonce of the request that rendered it, so the outer
             # CSP middleware must put that same nonce in this response's header.
             # NOTE: visitors then share one nonce for as long as the page stays cached.
             if stored.get("csp_nonce"):

@@ -228,8 +228,8 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "compiegne")
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "5"))
 SEARCH_INDEX_SHARDS = int(os.environ.get("SEARCH_INDEX_SHARDS", "1"))
 SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
-# How bulk writes become searchable: "true" refreshes at once (tests), "wait_for" waits for the
-# next refresh, anything else lets the engine refresh within a second.
+# Refresh policy of bulk writes: "true" makes them searchable at once (tests), "wait_for" waits
+# for the next refresh, and anything else lets the engine refresh within a second.
 SEARCH_REFRESH = {"true": True, "wait_for": "wait_for"}.get(os.environ.get("SEARCH_REFRESH", ""), False)
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {

@@ -75,6 +75,14 @@ def make_object(catalogue_page):
     return make
 
 
+def index_entries(search_backend, entries):
+    """Index entries a test created directly, on the engine the test runs on."""
+    if search_backend == "opensearch":
+        indexing.push_pending()
+    else:
+        indexing.index_in_database(list(entries))
+
+
 def index_records(model_label, pks):
     indexing.refresh_records(model_label, pks)
     indexing.push_pending()

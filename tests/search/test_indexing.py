@@ -10,7 +10,7 @@ from wagtail.models import Page
 from search import engine, indexing
 from search.models import SearchEntry
 from search.sources import century_of, sortable_date
-from tests.search.conftest import result_titles, search
+from tests.search.conftest import index_entries, result_titles, search
 
 pytestmark = pytest.mark.django_db
 
@@ -194,10 +194,7 @@ def test_german_analysis_on_german_index(client, hosts, search_backend, platform
         kind="convoy", title="Transporte nach Auschwitz", body="Die Häftlinge wurden deportiert.",
         path="/de/convois/1/", pending=True,
     )
-    if search_backend == "opensearch":
-        indexing.push_pending()
-    else:
-        indexing.index_in_database(list(SearchEntry.objects.filter(source_pk=990001)))
+    index_entries(search_backend, SearchEntry.objects.filter(source_pk=990001))
 
     for text in ("haftlinge", "Häftlinge"):
         response = search(client, hosts["memorial"], language="de", q=text, kind="convoy")

@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from search import query
 from search.models import SearchEntry
-from tests.search.conftest import index_records, result_titles, search
+from tests.search.conftest import index_entries, index_records, result_titles, search
 
 pytestmark = pytest.mark.django_db
 
@@ -49,14 +49,7 @@ def test_current_site_results_come_first(client, hosts, search_backend, make_obj
         source_model="tourism.offer", source_pk=900001, language="fr", site="tourisme",
         kind="offer", title="Tambour et fanfare au château", path="/offres/x/", pending=True,
     )
-    if search_backend == "database":
-        from search import indexing
-
-        indexing.index_in_database(list(SearchEntry.objects.filter(source_pk=900001)))
-    else:
-        from search import indexing
-
-        indexing.push_pending()
+    index_entries(search_backend, SearchEntry.objects.filter(source_pk=900001))
 
     from_museums = search(client, hosts["musees"], q="tambour").context["outcome"]
     from_tourism = search(client, hosts["tourisme"], q="tambour").context["outcome"]
@@ -158,12 +151,7 @@ def test_pagination_spans_site_groups(client, hosts, search_backend, make_object
         )
         for number in range(3)
     )
-    from search import indexing
-
-    if search_backend == "database":
-        indexing.index_in_database(list(SearchEntry.objects.filter(source_pk__gte=910000)))
-    else:
-        indexing.push_pending()
+    index_entries(search_backend, SearchEntry.objects.filter(source_pk__gte=910000))
     pages = []
     for page in (1, 2, 3):
         response = client.get(
@@ -379,8 +367,6 @@ def test_page_past_end_shows_last_page(client, hosts, search_backend, make_objec
 
 
 def test_other_sites_share_one_heading(client, hosts, search_backend, make_object):
-    from search import indexing
-
     make_object("Lanterne de fiacre")
     SearchEntry.objects.bulk_create(
         SearchEntry(
@@ -390,10 +376,7 @@ def test_other_sites_share_one_heading(client, hosts, search_backend, make_objec
         )
         for number in range(3)
     )
-    if search_backend == "database":
-        indexing.index_in_database(list(SearchEntry.objects.filter(source_pk__gte=920000)))
-    else:
-        indexing.push_pending()
+    index_entries(search_backend, SearchEntry.objects.filter(source_pk__gte=920000))
 
     html = search(client, hosts["musees"], q="lanterne").content.decode()
 
@@ -402,17 +385,12 @@ def test_other_sites_share_one_heading(client, hosts, search_backend, make_objec
 
 
 def test_suggestions_put_current_site_first(client, hosts, search_backend, make_object):
-    from search import indexing
-
     make_object("Zouave en faction")
     SearchEntry.objects.create(
         source_model="tourism.offer", source_pk=930001, language="fr", site="tourisme",
         kind="offer", title="Zouave café", path="/offres/z/", pending=True,
     )
-    if search_backend == "database":
-        indexing.index_in_database(list(SearchEntry.objects.filter(source_pk=930001)))
-    else:
-        indexing.push_pending()
+    index_entries(search_backend, SearchEntry.objects.filter(source_pk=930001))
 
     for host, first in ((hosts["musees"], "Zouave en faction"), (hosts["tourisme"], "Zouave café")):
         response = client.get("/recherche/suggestions/", {"q": "zouav"}, HTTP_HOST=host)

@@ -1,8 +1,8 @@
 """Measure search at scale: index a synthetic catalogue and archives, then time faceted queries.
 
-The records are shaped like the real ones (Joconde-like object titles, types, dates and museums;
-EAD-like component titles, reference codes and date ranges) and built from fixed word lists with a
-seeded random generator, so two runs index the same text. The command prints figures; it asserts
+The records are shaped like the real ones: Joconde-like object titles, types, dates and museums,
+and EAD-like component titles, reference codes and date ranges. They are built from fixed word
+lists with a seeded random generator, so two runs index the same text. The command prints figures; it asserts
 nothing. It writes to the configured database: run it on a scratch database, never production.
 """
 
